@@ -1,0 +1,235 @@
+"""The ``khabar`` command: thin wrappers over the pipeline, the store and the scorer.
+
+Exit codes (the same for every command):
+  0  everything went through
+  1  an unexpected error (a bug: please report it with the traceback)
+  2  wrong usage (a bad option or argument)
+  3  done, but some inputs were skipped (each is listed with its reason)
+  4  nothing could be ingested or found
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from khabar import __version__
+from khabar.ingest import IngestOptions
+from khabar.model import Article, Skipped
+from khabar.pipeline import analyze, read_articles
+from khabar.report import write_report
+from khabar.store import db
+from khabar.store.jsonl import write_contract
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_SOME_SKIPPED = 3
+EXIT_NOTHING = 4
+
+app = typer.Typer(
+    help=(
+        "khabar reads Arabic news reports and turns them into traceable records: who said "
+        "what, what happened where and when, how many, where sources disagree, and which "
+        "outlet copied whom. Start with: khabar analyze FOLDER --out results/"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+InputsArg = Annotated[
+    list[Path],
+    typer.Argument(help="Files or folders of reports: .txt (+ NAME.meta.json), .html, "
+                        ".jsonl[.gz], .warc[.gz].", show_default=False),
+]
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite store to write to.")]
+FieldOption = Annotated[
+    list[str] | None,
+    typer.Option("--field", help="JSONL field mapping FIELD=NAME, e.g. published=date_extracted "
+                                 "(fields: id, outlet, url, published, title, text). Repeatable."),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+MaxMbOption = Annotated[
+    float, typer.Option("--max-file-mb", help="Skip .txt/.html files larger than this.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"khabar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Arabic news reports in, attributed and traceable records out."""
+
+
+@app.command("analyze")
+def analyze_command(
+    inputs: InputsArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the contract "
+                                      "*.jsonl files and report.md.")] = Path("khabar-out"),
+    db_path: DbOption = Path("khabar.db"),
+    no_db: Annotated[bool, typer.Option("--no-db", help="Do not write a store.")] = False,
+    field: FieldOption = None,
+    max_file_mb: MaxMbOption = 5.0,
+    quiet: QuietOption = False,
+) -> None:
+    """Run every stage on the inputs; write the contract files, report.md and the store."""
+    console = Console(stderr=True, quiet=quiet)
+    options = _ingest_options(field, max_file_mb)
+    conn = None if no_db else db.open_store(db_path)
+    with _progress(console) as on_item:
+        analysis = analyze(inputs, options, conn, on_item)
+    write_contract(out, analysis.contract_records())
+    write_report(out / "report.md", analysis, [str(path) for path in inputs])
+    _print_summary(console, analysis.articles, analysis.skipped)
+    console.print(f"Wrote {out}/ (contract *.jsonl files) and {out / 'report.md'}"
+                  + ("" if no_db else f"; store: {db_path}"))
+    raise typer.Exit(_exit_code(analysis.articles, analysis.skipped))
+
+
+@app.command("ingest")
+def ingest_command(
+    inputs: InputsArg,
+    db_path: DbOption = Path("khabar.db"),
+    field: FieldOption = None,
+    max_file_mb: MaxMbOption = 5.0,
+    quiet: QuietOption = False,
+) -> None:
+    """Read reports into the store (cleaned, with outlets and dates), without analysis.
+
+    Re-running on the same inputs adds nothing; a run that was killed is completed.
+    """
+    console = Console(stderr=True, quiet=quiet)
+    conn = db.open_store(db_path)
+    inputs_text = [str(path) for path in inputs]
+    run_id = db.start_run(conn, "ingest", inputs_text)
+    before = db.counts(conn)["articles"]
+    with _progress(console) as on_item:
+        analysis = read_articles(inputs, _ingest_options(field, max_file_mb), conn, run_id,
+                                 on_item)
+    db.finish_run(conn, run_id, len(analysis.articles), len(analysis.skipped))
+    added = db.counts(conn)["articles"] - before
+    _print_summary(console, analysis.articles, analysis.skipped)
+    console.print(f"{added} new articles in {db_path} "
+                  f"({len(analysis.articles) - added} were already there).")
+    raise typer.Exit(_exit_code(analysis.articles, analysis.skipped))
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(help="Words to find; spelling variants and "
+                                              "prefixes (و، ب، ل، ال) are folded.")],
+    db_path: DbOption = Path("khabar.db"),
+    limit: Annotated[int, typer.Option(help="Most results to show.", min=1)] = 20,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
+) -> None:
+    """Full-text search of the stored reports («درنة» finds «بدرنة» and «درنه»)."""
+    try:
+        conn = db.open_store(db_path, read_only=True)
+    except FileNotFoundError as error:
+        Console(stderr=True).print(f"[red]{error}[/red]: run `khabar ingest` or "
+                                   "`khabar analyze` first.")
+        raise typer.Exit(EXIT_NOTHING) from None
+    hits = db.search(conn, query, limit=limit, outlet=outlet)
+    if as_json:
+        for hit in hits:
+            print(json.dumps(hit.__dict__, ensure_ascii=False))
+    else:
+        table = Table("id", "published", "outlet", "title", "snippet", show_lines=True)
+        for hit in hits:
+            table.add_row(hit.id, hit.published or "", hit.outlet or "", hit.title or "",
+                          hit.snippet)
+        Console().print(table if hits else "No matching reports.")
+    raise typer.Exit(EXIT_OK if hits else EXIT_NOTHING)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Option(help="Gold annotations (format of seeds_gold.json).",
+                                       exists=True, dir_okay=False)],
+    pred: Annotated[Path, typer.Option(help="Folder written by `khabar analyze --out`.",
+                                       exists=True, file_okay=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Scores as JSON.")] = False,
+) -> None:
+    """Score an analysis against gold annotations: precision, recall, F1 per record kind."""
+    from khabar.evaluate import evaluate, format_table, load_gold, scores_to_json
+
+    scores = evaluate(load_gold(gold), pred)
+    if as_json:
+        print(json.dumps(scores_to_json(scores), ensure_ascii=False, indent=2))
+    else:
+        print(format_table(scores))
+
+
+def _ingest_options(fields: list[str] | None, max_file_mb: float) -> IngestOptions:
+    field_map = {}
+    for mapping in fields or []:
+        name, separator, source = mapping.partition("=")
+        if not separator or name not in ("id", "outlet", "url", "published", "title", "text"):
+            raise typer.BadParameter(f"{mapping!r}: expected FIELD=NAME with FIELD one of "
+                                     "id, outlet, url, published, title, text",
+                                     param_hint="--field")
+        field_map[name] = source
+    return IngestOptions(field_map=field_map, max_file_bytes=int(max_file_mb * 1_000_000))
+
+
+def _progress(console: Console):
+    """A live counter of reports read (when reading takes long enough to need one)."""
+    if console.quiet:
+        return nullcontext(None)
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                        TextColumn("{task.completed} read"), TimeElapsedColumn(),
+                        console=console, transient=True)
+
+    class _Counter:
+        def __enter__(self):
+            progress.__enter__()
+            self.task = progress.add_task("Reading reports", total=None)
+            return self.advance
+
+        def advance(self, _item: Article | Skipped) -> None:
+            progress.advance(self.task)
+
+        def __exit__(self, *exc_info):
+            return progress.__exit__(*exc_info)
+
+    return _Counter()
+
+
+def _print_summary(console: Console, articles: list[Article], skipped: list[Skipped]) -> None:
+    console.print(f"Ingested {len(articles)} reports; skipped {len(skipped)} inputs.")
+    if skipped:
+        table = Table("skipped input", "reason", title="Skipped")
+        for item in skipped:
+            table.add_row(item.source, item.reason)
+        console.print(table)
+
+
+def _exit_code(articles: list[Article], skipped: list[Skipped]) -> int:
+    if not articles:
+        return EXIT_NOTHING
+    return EXIT_SOME_SKIPPED if skipped else EXIT_OK
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,151 @@
+"""Which outlet published a report, from the best evidence available.
+
+In order: the input's metadata (sidecar, JSONL field, HTML site name), the URL's domain, a
+dateline that names the outlet («كيو بوست –») or is its house signature (Al Marsad's
+«ليبيا –»), and finally the report naming itself as the interviewer («في حوار أجرته "العين
+الإخبارية" معه», a headline «… لـ"العين الإخبارية"»). A dateline that is just a place
+(«القاهرة –») says where, not who. ``outlet_evidence`` records which rule decided, so an
+analyst can weigh a guessed outlet differently from a declared one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import cache
+from urllib.parse import urlsplit
+
+from khabar.model import Article
+from khabar.resources import load_lines, load_tsv
+from khabar.text.normalize import normalize
+
+OUTLET_FILE = "outlets.tsv"
+PLACE_FILE = "dateline_places.txt"
+
+QUOTED = r"[\"“”«»'‘’]\s*([^\"“”«»'‘’\n]{2,40}?)\s*[\"“”«»'‘’]"
+# The report names itself as the one who did the interview or got the statement.
+SELF_REFERENCE = (
+    re.compile(r"(?:حوار|مقابلة|لقاء)\s+(?:خاص\s+)?(?:أجرته|اجرته|أجرتها|اجرتها)\s+" + QUOTED),
+    re.compile(r"(?:في|فى)\s+(?:تصريحات?|حديث)\s+(?:خاصة?\s+)?(?:لـ|ل)\s*" + QUOTED),
+)
+HEADLINE_SELF_REFERENCE = re.compile(r"لـ\s*" + QUOTED)
+INLINE_DATELINE = re.compile(r"^\s*([^\s.،,:–—-]+(?:\s+[^\s.،,:–—-]+){0,3})\s*[–—-]\s+\S")
+DATELINE_LINE = re.compile(r"^\s*(.+?)\s*[–—-]\s*$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Outlet:
+    key: str
+    name: str  # canonical Arabic name, the one written out
+    name_en: str
+    domains: tuple[str, ...]
+    aliases: tuple[str, ...]
+    datelines: tuple[str, ...]
+
+
+@cache
+def known_outlets() -> tuple[Outlet, ...]:
+    def split(cell: str) -> tuple[str, ...]:
+        return tuple(part.strip() for part in cell.split(",") if part.strip())
+
+    return tuple(
+        Outlet(row["key"], row["name_ar"], row["name_en"], split(row["domains"]),
+               split(row["aliases"]), split(row["datelines"]))
+        for row in load_tsv(OUTLET_FILE)
+    )
+
+
+@cache
+def _outlets_by_name() -> dict[str, Outlet]:
+    index: dict[str, Outlet] = {}
+    for outlet in known_outlets():
+        for name in (outlet.key, outlet.name, outlet.name_en, *outlet.aliases):
+            index.setdefault(_fold(name), outlet)
+    return index
+
+
+@cache
+def _dateline_places() -> frozenset[str]:
+    return frozenset(_fold(place) for place in load_lines(PLACE_FILE))
+
+
+def find_outlet(name: str) -> Outlet | None:
+    """The known outlet a name, key or alias refers to («موقع "العين الإخبارية"» included)."""
+    folded = _fold(name)
+    index = _outlets_by_name()
+    if folded in index:
+        return index[folded]
+    for prefix in ("موقع ", "صحيفه ", "جريده ", "قناه ", "وكاله ", "بوابه ", "شبكه "):
+        if folded.startswith(prefix) and folded[len(prefix):] in index:
+            return index[folded[len(prefix):]]
+    return None
+
+
+def outlet_for_url(url: str) -> Outlet | None:
+    parts = urlsplit(url if "//" in url else f"//{url}")
+    host = (parts.hostname or "").removeprefix("www.")
+    path = parts.path or ""
+    for outlet in known_outlets():
+        for domain in outlet.domains:
+            domain_host, _, domain_path = domain.partition("/")
+            if (host == domain_host or host.endswith("." + domain_host)) and path.startswith(
+                "/" + domain_path if domain_path else ""
+            ):
+                return outlet
+    return None
+
+
+def identify_outlet(article: Article) -> Article:
+    """Return the article with ``outlet`` and ``outlet_evidence`` filled from its evidence."""
+    if article.outlet:
+        known = find_outlet(article.outlet)
+        if known:
+            return dataclasses.replace(article, outlet=known.name)
+        return article
+    if article.url:
+        known = outlet_for_url(article.url)
+        if known:
+            return dataclasses.replace(article, outlet=known.name, outlet_evidence="url")
+    for name, evidence in _outlet_clues(article):
+        known = find_outlet(name)
+        if known:
+            return dataclasses.replace(article, outlet=known.name, outlet_evidence=evidence)
+        if evidence == "dateline" and _fold(name) not in _dateline_places():
+            return dataclasses.replace(article, outlet=name, outlet_evidence=evidence)
+    for dateline in _datelines(article):
+        for outlet in known_outlets():
+            if _fold(dateline) in {_fold(sign) for sign in outlet.datelines}:
+                return dataclasses.replace(
+                    article, outlet=outlet.name, outlet_evidence="dateline signature"
+                )
+    return article
+
+
+def _outlet_clues(article: Article) -> list[tuple[str, str]]:
+    """Names the report gives for itself, strongest first, with the rule that found each."""
+    clues = [(dateline, "dateline") for dateline in _datelines(article)]
+    lead = "\n".join(article.text.split("\n")[:12])
+    for pattern in SELF_REFERENCE:
+        clues += [(match.group(1), "self-reference") for match in pattern.finditer(lead)]
+    if article.title:
+        clues += [(m.group(1), "headline") for m in HEADLINE_SELF_REFERENCE.finditer(article.title)]
+    return clues
+
+
+def _datelines(article: Article) -> list[str]:
+    """Dateline words: a dropped «X –» line, or «X –» opening one of the first paragraphs."""
+    found = []
+    for line in article.dropped:
+        if line.reason == "dateline":
+            match = DATELINE_LINE.match(line.text)
+            if match:
+                found.append(match.group(1))
+    for paragraph in [p for p in article.text.split("\n") if p.strip()][:3]:
+        match = INLINE_DATELINE.match(paragraph)
+        if match:
+            found.append(match.group(1))
+    return found
+
+
+def _fold(name: str) -> str:
+    return " ".join(normalize(name).replace('"', " ").split())

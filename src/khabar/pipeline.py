@@ -1,0 +1,125 @@
+"""analyze(): every stage of khabar, in the order the data flows.
+
+Per-article stages run as each report is read (so a large corpus streams into the store in
+batches); corpus stages run once every article is in, because they compare reports with
+each other. Both lists are below, in order: this is the place to see what khabar does.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from khabar.clean.boilerplate import clean
+from khabar.clean.headline import headline_from_first_line
+from khabar.ingest import IngestOptions, ingest
+from khabar.model import Article, Skipped, to_record
+from khabar.outlets import identify_outlet
+from khabar.store import db
+
+# Stages applied to each article as it is read: Article -> Article.
+ARTICLE_STAGES: tuple[Callable[[Article], Article], ...] = (
+    clean,                     # drop web debris lines, keep them in `dropped`
+    headline_from_first_line,  # a .txt report's first line, when it is a headline
+    identify_outlet,           # outlet from metadata, URL, dateline or self-reference
+)
+
+# Stages over the whole corpus: (contract kind, function of the articles -> records).
+# Each later capability (reuse, extract, link, stories, compare, events) adds its line here.
+CORPUS_STAGES: tuple[tuple[str, Callable[[list[Article]], list[Any]]], ...] = ()
+
+BATCH_SIZE = 500
+
+
+@dataclass
+class Analysis:
+    """What one run produced: the articles, the inputs skipped, and the contract records."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    stages_run: list[str] = field(default_factory=list)
+
+    def contract_records(self) -> dict[str, list[dict[str, Any]]]:
+        return {"articles": [article.to_record() for article in self.articles], **self.records}
+
+
+def prepare(article: Article) -> Article:
+    """Run the per-article stages on one freshly ingested article."""
+    for stage in ARTICLE_STAGES:
+        article = stage(article)
+    return article
+
+
+def read_articles(
+    inputs: Iterable[str | Path],
+    options: IngestOptions | None = None,
+    conn: sqlite3.Connection | None = None,
+    run_id: int | None = None,
+    on_item: Callable[[Article | Skipped], None] | None = None,
+) -> Analysis:
+    """Ingest and prepare every input; with a store, write it there in batches as it goes.
+
+    The same content met twice in one run is kept once; the second copy is reported as
+    skipped, naming the first, so the input is still accounted for.
+    """
+    analysis = Analysis()
+    seen: dict[str, str] = {}
+    batch: list[Article] = []
+    for item in ingest(inputs, options):
+        if isinstance(item, Article):
+            if item.id in seen:
+                item = Skipped(item.source, f"same text as {seen[item.id]} (ingested once)")
+            else:
+                seen[item.id] = item.source
+                item = prepare(item)
+                analysis.articles.append(item)
+                batch.append(item)
+        if isinstance(item, Skipped):
+            analysis.skipped.append(item)
+        if on_item:
+            on_item(item)
+        if conn is not None and len(batch) >= BATCH_SIZE:
+            db.add_articles(conn, batch, run_id or 0)
+            batch = []
+    if conn is not None:
+        db.add_articles(conn, batch, run_id or 0)
+        db.add_skipped(conn, analysis.skipped, run_id or 0)
+    return analysis
+
+
+def run_corpus_stages(analysis: Analysis) -> Analysis:
+    """Run every corpus stage over the analysis's articles, filling ``records``."""
+    for kind, stage in CORPUS_STAGES:
+        analysis.records[kind] = [to_record(item) for item in stage(analysis.articles)]
+        analysis.stages_run.append(kind)
+    return analysis
+
+
+def analyze(
+    inputs: Iterable[str | Path],
+    options: IngestOptions | None = None,
+    conn: sqlite3.Connection | None = None,
+    on_item: Callable[[Article | Skipped], None] | None = None,
+) -> Analysis:
+    """Ingest, prepare and analyze the inputs; store everything when given a store.
+
+    Args:
+        inputs: files and folders to read.
+        options: how to read them (JSONL field names, limits).
+        conn: an open store (``khabar.store.db.open_store``), or None for no store.
+        on_item: called with each Article or Skipped as it is read (progress display).
+    RETURNS (Analysis): the articles, skipped inputs and contract records of this run.
+    """
+    inputs = [str(path) for path in inputs]
+    run_id = db.start_run(conn, "analyze", inputs) if conn is not None else None
+    analysis = read_articles(inputs, options, conn, run_id, on_item)
+    run_corpus_stages(analysis)
+    if conn is not None and run_id is not None:
+        for kind, records in analysis.records.items():
+            db.replace_records(conn, kind, records, run_id)
+        db.finish_run(conn, run_id, len(analysis.articles), len(analysis.skipped))
+    return analysis

@@ -1,0 +1,73 @@
+"""report.md: what a run found, written for an analyst rather than a parser.
+
+The report speaks in the system's own voice, so it only describes: which reports were read,
+from whom, what was dropped and skipped, and what each stage produced. Figures and
+accusations from the reports are always shown with who said them, never as fact.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from khabar.model import RECORD_KINDS
+from khabar.pipeline import Analysis
+
+KIND_TITLES = {
+    "reuse": "Text reuse (who copied whom)",
+    "stories": "Stories",
+    "entities": "Entities",
+    "statements": "Attributed statements",
+    "claims": "Numeric claims",
+    "comparisons": "Figures compared across sources",
+    "events": "Events",
+}
+
+
+def render_report(analysis: Analysis, inputs: list[str]) -> str:
+    """The Markdown text of report.md for one analysis."""
+    articles = sorted(analysis.articles, key=lambda a: (a.published or "9999", a.source))
+    lines = [
+        "# khabar report",
+        "",
+        f"Inputs: {', '.join(f'`{path}`' for path in inputs)}",
+        "",
+        f"- **{len(analysis.articles)}** reports ingested, **{len(analysis.skipped)}** inputs "
+        "skipped (reasons below).",
+    ]
+    outlets = Counter(article.outlet or "unknown outlet" for article in analysis.articles)
+    lines.append("- Outlets: " + ", ".join(f"{name} ({n})" for name, n in outlets.most_common()))
+    dates = sorted(article.published for article in analysis.articles if article.published)
+    if dates:
+        lines.append(f"- Published between {dates[0]} and {dates[-1]}; "
+                     f"{len(analysis.articles) - len(dates)} reports carry no date.")
+    lines += ["", "## Reports", "",
+              "| # | published | outlet (evidence) | title | debris lines dropped |",
+              "|---|---|---|---|---|"]
+    for number, article in enumerate(articles, start=1):
+        outlet = article.outlet or "—"
+        if article.outlet and article.outlet_evidence:
+            outlet += f" ({article.outlet_evidence})"
+        dropped = ", ".join(f"«{line.text[:40]}»" for line in article.dropped) or "—"
+        lines.append(f"| {number} | {article.published or '—'} | {_cell(outlet)} | "
+                     f"{_cell(article.title or '(no headline)')} | {_cell(dropped)} |")
+    if analysis.skipped:
+        lines += ["", "## Skipped inputs", "", "| input | reason |", "|---|---|"]
+        lines += [f"| `{_cell(item.source)}` | {_cell(item.reason)} |" for item in analysis.skipped]
+    lines += ["", "## What the other stages found", ""]
+    for kind in list(RECORD_KINDS)[1:]:
+        if kind in analysis.stages_run:
+            lines.append(f"- {KIND_TITLES[kind]}: {len(analysis.records.get(kind, []))} records "
+                         f"in `{kind}.jsonl`.")
+        else:
+            lines.append(f"- {KIND_TITLES[kind]}: stage not built yet (`{kind}.jsonl` is empty).")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def write_report(path: Path, analysis: Analysis, inputs: list[str]) -> None:
+    path.write_text(render_report(analysis, inputs), encoding="utf-8")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

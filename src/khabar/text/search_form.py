@@ -1,0 +1,59 @@
+"""The form of a text that the full-text index holds, and of a query that searches it.
+
+Arabic glues conjunctions, prepositions and the article onto words: a search for «درنة»
+must find «بدرنة», «ودرنه» and «لدرنة». The index holds every folded word and, beside it, the
+word with one proclitic stripped; a query word matches its own folded form or its stripped
+forms. Stripping both sides alike keeps a wrong strip harmless: «بنغازي» is indexed as
+«بنغازي» and «نغازي», and a search for «بنغازي» finds it either way.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from khabar.resources import load_lines
+from khabar.text.normalize import normalize
+from khabar.text.tokens import token_spans
+
+PROCLITIC_FILE = "text/proclitics.txt"
+MIN_STEM_LETTERS = 3
+
+
+@cache
+def proclitics() -> tuple[str, ...]:
+    return tuple(sorted(load_lines(PROCLITIC_FILE), key=len, reverse=True))
+
+
+def word_forms(folded_word: str) -> list[str]:
+    """A folded word and its forms with one proclitic stripped."""
+    forms = [folded_word]
+    for prefix in proclitics():
+        if folded_word.startswith(prefix) and len(folded_word) - len(prefix) >= MIN_STEM_LETTERS:
+            stem = folded_word[len(prefix):]
+            if stem not in forms:
+                forms.append(stem)
+    return forms
+
+
+def index_form(text: str) -> str:
+    """What the full-text index stores for a text: every word form, space-separated."""
+    folded = normalize(text)
+    return " ".join(
+        " ".join(word_forms(folded[start:end])) for start, end in token_spans(folded)
+    )
+
+
+def query_terms(query: str) -> list[list[str]]:
+    """For each word of a query, the alternatives any of which may match."""
+    folded = normalize(query)
+    return [word_forms(folded[start:end]) for start, end in token_spans(folded)]
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 MATCH expression for a user query; every term is quoted, so no query text is
+    ever read as FTS syntax."""
+    groups = []
+    for alternatives in query_terms(query):
+        quoted = " OR ".join('"' + term.replace('"', "") + '"' for term in alternatives)
+        groups.append(f"({quoted})")
+    return " AND ".join(groups)
