@@ -89,12 +89,17 @@ _UNIT_ALIASES = {"km²": "km2", "km^2": "km2", "%": "percent", "٪": "percent"}
 _ANY_QUANTITY = {"", "other"}
 _UNKNOWN_OUTLET = {"", "unknown"}
 
-Extra = Callable[["_Item", "_Item"], bool]
+_Extra = Callable[["_Item", "_Item"], bool]
 
 
 @dataclass
 class KindScore:
-    """The score of one record kind; ``scored`` is False when the gold has none of it."""
+    """The score of one record kind.
+
+    ``tp``, ``n_pred`` and ``n_gold`` are kept beside the rates so a reader can tell 0/0
+    from 0/40; ``scored`` is False when the gold has nothing of this kind, and ``note``
+    says why or how many gold items could not be located.
+    """
 
     kind: str
     tp: int
@@ -203,16 +208,8 @@ def _strip_al(word: str) -> str:
 
 def _collapse_ws(text: str) -> tuple[str, list[int]]:
     """Collapse whitespace runs to one space, keeping each kept character's offset."""
-    chars: list[str] = []
-    index: list[int] = []
-    for offset, char in enumerate(text):
-        if char.isspace():
-            if chars and chars[-1] == " ":
-                continue
-            char = " "
-        chars.append(char)
-        index.append(offset)
-    return "".join(chars), index
+    pieces = [(m.start(), m.group()[:1]) for m in re.finditer(r"\s+|\S", text)]
+    return "".join(" " if c.isspace() else c for _, c in pieces), [i for i, _ in pieces]
 
 
 def _occurrences(haystack: str, needle: str) -> list[int]:
@@ -241,10 +238,8 @@ def _anchor(quote: str, gold_start: int, text: str) -> Span | None:
 
 
 def _as_span(value: Any) -> Span | None:
-    if not isinstance(value, list | tuple) or len(value) != 2:
-        return None
     try:
-        start, end = int(value[0]), int(value[1])
+        start, end = (int(bound) for bound in value)
     except (TypeError, ValueError):
         return None
     return (start, end) if 0 <= start <= end else None
@@ -290,7 +285,7 @@ def _overlap(a: Span, b: Span) -> float | None:
     return inter / (max(a[1], b[1]) - min(a[0], b[0]))
 
 
-def _span_score(gold: _Item, pred: _Item, extra: Extra | None = None) -> float | None:
+def _span_score(gold: _Item, pred: _Item, extra: _Extra | None = None) -> float | None:
     scores = [
         score
         for gold_doc, gold_span in gold.spans
@@ -355,7 +350,9 @@ def _lost_note(golds: list[_Item], what: str = "gold records") -> str:
     return f"{lost} {what} not found in the predicted text" if lost else ""
 
 
-def _span_kind(kind: str, golds: list[_Item], preds: list[_Item], extra: Extra | None) -> KindScore:
+def _span_kind(
+    kind: str, golds: list[_Item], preds: list[_Item], extra: _Extra | None
+) -> KindScore:
     pairs = _greedy(golds, preds, lambda g, p: _span_score(g, p, extra))
     return _make(kind, len(pairs), len(preds), len(golds), _lost_note(golds))
 
@@ -703,10 +700,8 @@ def scores_to_json(scores: dict[str, KindScore]) -> dict[str, dict[str, Any]]:
     Returns:
         Kind name -> the score's fields, rates rounded to four decimals.
     """
-    result = {}
-    for kind, score in scores.items():
-        record = asdict(score)
-        for key in ("precision", "recall", "f1"):
-            record[key] = round(record[key], 4)
-        result[kind] = record
-    return result
+    rates = ("precision", "recall", "f1")
+    return {
+        kind: asdict(score) | {key: round(getattr(score, key), 4) for key in rates}
+        for kind, score in scores.items()
+    }

@@ -99,9 +99,11 @@ def identify_outlet(article: Article) -> Article:
     """Return the article with ``outlet`` and ``outlet_evidence`` filled from its evidence."""
     if article.outlet:
         known = find_outlet(article.outlet)
-        if known:
-            return dataclasses.replace(article, outlet=known.name)
-        return article
+        return dataclasses.replace(
+            article,
+            outlet=known.name if known else article.outlet,
+            outlet_evidence=article.outlet_evidence or "metadata",
+        )
     if article.url:
         known = outlet_for_url(article.url)
         if known:

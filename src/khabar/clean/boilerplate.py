@@ -21,7 +21,7 @@ from khabar.text.normalize import PATTERN_RULES, normalize
 PATTERN_FILE = "clean/boilerplate.tsv"
 
 # A caption is short and has no sentence-ending mark; printed twice in a row it is layout.
-CAPTION_MAX_WORDS = 8
+CAPTION_MAX_WORDS = 14
 SENTENCE_MARKS = ".!?؟؛"
 
 
