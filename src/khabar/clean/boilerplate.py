@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from khabar.model import Article, DroppedLine
@@ -21,27 +22,43 @@ from khabar.text.normalize import PATTERN_RULES, normalize
 PATTERN_FILE = "clean/boilerplate.tsv"
 
 # A caption is short and has no sentence-ending mark; printed twice in a row it is layout.
+# (Three or more in a row is a refrain or a list, not a caption.)
 CAPTION_MAX_WORDS = 14
 SENTENCE_MARKS = ".!?؟؛"
+# Rules marked `head` apply only to the first lines of a report that have text.
+HEAD_LINES = 6
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    name: str
+    head_only: bool
+    pattern: re.Pattern[str]
 
 
 @cache
-def boilerplate_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The (rule name, compiled whole-line pattern) pairs of ``boilerplate.tsv``."""
+def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
+    """The rules of ``boilerplate.tsv``, patterns compiled in the normalized spelling."""
     return tuple(
-        (row["rule"], re.compile(normalize(row["pattern"], PATTERN_RULES)))
+        BoilerplateRule(row["rule"], row["where"] == "head",
+                        re.compile(normalize(row["pattern"], PATTERN_RULES)))
         for row in load_tsv(PATTERN_FILE)
     )
 
 
-def debris_rule(line: str) -> str | None:
-    """Name of the boilerplate rule a line matches as a whole, or None."""
+def debris_rule(line: str, in_head: bool = True) -> str | None:
+    """Name of the boilerplate rule a line matches as a whole, or None.
+
+    Args:
+        line (str): one line of a report.
+        in_head (bool): whether the line is among the report's first lines.
+    """
     folded = " ".join(normalize(line).split())
     if not folded:
         return None
-    for rule, pattern in boilerplate_rules():
-        if pattern.fullmatch(folded):
-            return rule
+    for rule in boilerplate_rules():
+        if (in_head or not rule.head_only) and rule.pattern.fullmatch(folded):
+            return rule.name
     return None
 
 
@@ -53,8 +70,10 @@ def clean(article: Article) -> Article:
     """
     lines = article.text.split("\n")
     drop_reasons: dict[int, str] = {}
+    lines_with_text = 0
     for index, line in enumerate(lines):
-        rule = debris_rule(line)
+        lines_with_text += bool(line.strip())
+        rule = debris_rule(line, in_head=lines_with_text <= HEAD_LINES)
         if rule:
             drop_reasons[index] = rule
     for index in _repeated_captions(lines):
@@ -78,20 +97,19 @@ def clean(article: Article) -> Article:
 
 
 def _repeated_captions(lines: list[str]) -> list[int]:
-    """Indexes of short caption-like lines printed twice or more in a row (blank lines between)."""
-    repeated: list[int] = []
-    previous_index: int | None = None
+    """Indexes of a short caption-like line printed exactly twice in a row (blank lines
+    between them allowed)."""
+    runs: list[list[int]] = []
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
-        if (previous_index is not None and stripped == lines[previous_index].strip()
-                and _looks_like_caption(stripped)):
-            if previous_index not in repeated:
-                repeated.append(previous_index)
-            repeated.append(index)
-        previous_index = index
-    return repeated
+        if runs and stripped == lines[runs[-1][0]].strip():
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [index for run in runs if len(run) == 2 and _looks_like_caption(lines[run[0]].strip())
+            for index in run]
 
 
 def _looks_like_caption(line: str) -> bool:

@@ -1,0 +1,62 @@
+"""The reference case: ../shared/seeds (skipped when ../shared is absent)."""
+
+from pathlib import Path
+
+import pytest
+
+from khabar.pipeline import analyze
+
+from .conftest import SEEDS, needs_seeds
+
+pytestmark = needs_seeds
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, object]:
+    analysis = analyze([SEEDS])
+    return {Path(article.source).name[:3]: article for article in analysis.articles} | {
+        "skipped": analysis.skipped}
+
+
+def test_all_five_seeds_are_ingested(seeds) -> None:
+    assert seeds["skipped"] == []
+    assert sorted(key for key in seeds if key != "skipped") == ["000", "001", "002", "003",
+                                                                 "004"]
+
+
+def test_seed_titles(seeds) -> None:
+    assert seeds["000"].title.startswith("المسماري يكشف")
+    assert seeds["001"].title is None  # opens with its lead paragraph
+    assert seeds["003"].title.startswith("الجيش الليبي يقترب")  # not the breadcrumb
+    assert seeds["004"].title.startswith("الجيش الوطني الليبي:")
+
+
+def test_seed_outlets_where_the_text_reveals_them(seeds) -> None:
+    assert seeds["000"].outlet == "العين الإخبارية"
+    assert seeds["003"].outlet == "كيو بوست"
+    assert seeds["002"].outlet == "المرصد"
+    assert seeds["001"].outlet is None  # it cites Al-Ain; citing is not publishing
+
+
+@pytest.mark.parametrize(
+    ("seed", "debris"),
+    [
+        ("002", ["Shares"]),
+        ("003", ["الواجهة الرئيسيةشؤون عربية", "كيو بوست –", "تعليقات عبر الفيس بوك",
+                 "التعليقات", "مقالات ذات صلة"]),
+        ("004", ["عربي ودولي", "اللواء أحمد المسماري"]),
+    ],
+)
+def test_seed_debris_is_dropped(seeds, seed: str, debris: list[str]) -> None:
+    article = seeds[seed]
+    for line in debris:
+        assert line in article.dropped_lines
+        assert line not in article.text.split("\n")
+    if seed == "003":
+        assert sum(line.startswith("اقرأ أيضًا") for line in article.dropped_lines) == 3
+
+
+def test_seed_report_text_is_kept_verbatim(seeds) -> None:
+    raw = (SEEDS / "004_b4384da33049ec36.txt").read_text(encoding="utf-8")
+    for line in seeds["004"].text.split("\n"):
+        assert line in raw
