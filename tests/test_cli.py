@@ -18,7 +18,7 @@ def test_help_explains_the_commands() -> None:
 
 
 def test_analyze_demo_writes_contract_report_and_store(tmp_path: Path) -> None:
-    out, store = tmp_path / "out", tmp_path / "k.db"
+    out, store = tmp_path / "out", tmp_path / "out" / "k.db"  # its folder does not exist yet
     result = runner.invoke(app, ["analyze", str(DEMO / "reports"), "--out", str(out),
                                  "--db", str(store), "--quiet"])
     assert result.exit_code == EXIT_OK, result.output

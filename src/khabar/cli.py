@@ -11,6 +11,7 @@ Exit codes (the same for every command):
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -36,6 +37,7 @@ EXIT_SOME_SKIPPED = 3
 EXIT_NOTHING = 4
 
 app = typer.Typer(
+    pretty_exceptions_enable=False,
     help=(
         "khabar reads Arabic news reports and turns them into traceable records: who said "
         "what, what happened where and when, how many, where sources disagree, and which "
@@ -228,8 +230,11 @@ def _exit_code(articles: list[Article], skipped: list[Skipped]) -> int:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: known failures become one clear line, not a traceback."""
     try:
-        app()
+        app(standalone_mode=True)
     except KeyboardInterrupt:
         sys.exit(130)
+    except (OSError, sqlite3.Error) as error:
+        Console(stderr=True).print(f"[red]khabar: {error}[/red]")
+        sys.exit(EXIT_ERROR)

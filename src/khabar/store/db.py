@@ -38,6 +38,8 @@ def open_store(path: str | Path, read_only: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, isolation_level=None)
         conn.execute("PRAGMA query_only = ON")
     else:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), isolation_level=None)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
