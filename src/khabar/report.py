@@ -42,14 +42,15 @@ def render_report(analysis: Analysis, inputs: list[str]) -> str:
         lines.append(f"- Published between {dates[0]} and {dates[-1]}; "
                      f"{len(analysis.articles) - len(dates)} reports carry no date.")
     lines += ["", "## Reports", "",
-              "| # | published | outlet (evidence) | title | debris lines dropped |",
-              "|---|---|---|---|---|"]
+              "| # | source | published | outlet (evidence) | title | debris lines dropped |",
+              "|---|---|---|---|---|---|"]
     for number, article in enumerate(articles, start=1):
         outlet = article.outlet or "—"
         if article.outlet and article.outlet_evidence:
             outlet += f" ({article.outlet_evidence})"
         dropped = ", ".join(f"«{line.text[:40]}»" for line in article.dropped) or "—"
-        lines.append(f"| {number} | {article.published or '—'} | {_cell(outlet)} | "
+        lines.append(f"| {number} | `{_cell(Path(article.source).name)}` | "
+                     f"{article.published or '—'} | {_cell(outlet)} | "
                      f"{_cell(article.title or '(no headline)')} | {_cell(dropped)} |")
     if analysis.skipped:
         lines += ["", "## Skipped inputs", "", "| input | reason |", "|---|---|"]
