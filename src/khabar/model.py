@@ -96,6 +96,8 @@ class Passage:
     source_span: Span
     target_span: Span
     similarity: float
+    source_text: str = ""  # the quoted text of each side, so the spans can be checked
+    target_text: str = ""
 
 
 @dataclass
@@ -116,6 +118,8 @@ class Reuse:
     direction_evidence: list[str]
     citation: Citation | None
     passages: list[Passage]
+    common_source: str | None = None  # a wire agency both name, when neither cites the other
+    reused_words: int = 0  # words of the target in its derived sentences
 
 
 @dataclass

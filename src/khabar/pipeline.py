@@ -18,6 +18,7 @@ from khabar.clean.headline import headline_from_first_line
 from khabar.ingest import IngestOptions, ingest
 from khabar.model import Article, Skipped, to_record
 from khabar.outlets import identify_outlet
+from khabar.reuse.detect import find_reuse
 from khabar.store import db
 
 # Stages applied to each article as it is read: Article -> Article.
@@ -28,8 +29,10 @@ ARTICLE_STAGES: tuple[Callable[[Article], Article], ...] = (
 )
 
 # Stages over the whole corpus: (contract kind, function of the articles -> records).
-# Each later capability (reuse, extract, link, stories, compare, events) adds its line here.
-CORPUS_STAGES: tuple[tuple[str, Callable[[list[Article]], list[Any]]], ...] = ()
+# Each later capability (extract, link, stories, compare, events) adds its line here.
+CORPUS_STAGES: tuple[tuple[str, Callable[[list[Article]], list[Any]]], ...] = (
+    ("reuse", find_reuse),  # near-duplicates, passages, direction, citations
+)
 
 BATCH_SIZE = 500
 

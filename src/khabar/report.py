@@ -55,6 +55,7 @@ def render_report(analysis: Analysis, inputs: list[str]) -> str:
     if analysis.skipped:
         lines += ["", "## Skipped inputs", "", "| input | reason |", "|---|---|"]
         lines += [f"| `{_cell(item.source)}` | {_cell(item.reason)} |" for item in analysis.skipped]
+    lines += _reuse_section(analysis)
     lines += ["", "## What the other stages found", ""]
     for kind in list(RECORD_KINDS)[1:]:
         if kind in analysis.stages_run:
@@ -64,6 +65,34 @@ def render_report(analysis: Analysis, inputs: list[str]) -> str:
             lines.append(f"- {KIND_TITLES[kind]}: stage not built yet (`{kind}.jsonl` is empty).")
     lines.append("")
     return "\n".join(lines)
+
+
+def _reuse_section(analysis: Analysis) -> list[str]:
+    """Who copied whom, in the system's voice: what was copied, not whether it is true."""
+    pairs = analysis.records.get("reuse", [])
+    if "reuse" not in analysis.stages_run:
+        return []
+    lines = ["", "## Who copied whom", ""]
+    if not pairs:
+        return [*lines, "No text reuse found between these reports."]
+    by_id = {article.id: article for article in analysis.articles}
+    lines += ["| source | → target | kind | share of target derived | evidence | citation |",
+              "|---|---|---|---|---|---|"]
+    for pair in pairs:
+        source, target = by_id[pair["source_id"]], by_id[pair["target_id"]]
+        evidence = ", ".join(pair["direction_evidence"])
+        if pair.get("common_source"):
+            evidence += f" (both carry «{pair['common_source']}»)"
+        citation = f"«{pair['citation']['text']}»" if pair.get("citation") else "—"
+        lines.append(f"| {_describe(source)} | {_describe(target)} | {pair['kind']} | "
+                     f"{pair['target_coverage']:.0%} | {_cell(evidence)} | {_cell(citation)} |")
+    return lines
+
+
+def _describe(article) -> str:
+    name = Path(article.source).name
+    return _cell(f"`{name}` ({article.outlet or 'unknown outlet'}, "
+                 f"{article.published or 'undated'})")
 
 
 def write_report(path: Path, analysis: Analysis, inputs: list[str]) -> None:

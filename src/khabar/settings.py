@@ -1,0 +1,44 @@
+"""Every threshold khabar uses, with its default and why, in one frozen object.
+
+Stages take the ``Settings`` they need as an argument; nothing reads globals. Change a value
+with ``dataclasses.replace(Settings(), name=value)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+
+def setting(default: object, help: str) -> object:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    # --- reuse: candidates (reuse/candidates.py) -----------------------------------------
+    shingle_words: int = setting(3, "Words per shingle. 3 survives the one-word edits of "
+                                    "rewrites better than 5 (bench/reuse_params.py).")
+    passage_min_words: int = setting(8, "Sentences shorter than this are joined to the next "
+                                        "before hashing, so short formulae do not collide.")
+    minhash_permutations: int = setting(64, "MinHash permutations per passage.")
+    lsh_bands: int = setting(16, "LSH bands; bands x rows must equal the permutations.")
+    lsh_rows: int = setting(4, "Rows per band: with 16 x 4, passages of Jaccard 0.5 collide "
+                               "with probability 0.64, 0.7 with 0.98, 0.3 with 0.12.")
+    max_bucket_reports: int = setting(60, "A bucket shared by more reports than this is "
+                                          "boilerplate (site furniture, a formula), not reuse.")
+    minhash_seed: int = setting(1, "Seed of the MinHash permutations (fixed: reproducible).")
+    # --- reuse: alignment and kind (reuse/align.py, reuse/direction.py) ------------------
+    sentence_match: float = setting(0.5, "A target sentence derives from the source when its "
+                                         "word bigrams are this much contained in a source "
+                                         "sentence (or two adjacent ones).")
+    min_reused_words: int = setting(12, "A pair counts as reuse only when its aligned passages "
+                                        "hold at least this many words.")
+    duplicate_coverage: float = setting(0.8, "target_coverage from which a pair is a duplicate.")
+    duplicate_similarity: float = setting(0.85, "...and the least mean sentence similarity of "
+                                                "a duplicate (below: a full rewrite).")
+    rewrite_coverage: float = setting(0.3, "target_coverage from which a pair is a rewrite "
+                                           "(below it: partial).")
+
+    def describe(self) -> list[tuple[str, object, str]]:
+        """(name, value, help) of every setting, for --help texts and docs."""
+        return [(f.name, getattr(self, f.name), f.metadata["help"]) for f in fields(self)]
