@@ -21,7 +21,7 @@ from khabar.settings import Settings
 # Containment: the contained report's sentences are nearly all found in the other, which
 # has clearly more of its own.
 CONTAINED_COVERAGE = 0.8
-CONTAINMENT_MARGIN = 0.2
+CONTAINMENT_MARGIN = 0.1
 
 
 @dataclass(frozen=True)
