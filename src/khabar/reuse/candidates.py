@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from khabar.model import Article
-from khabar.reuse.shingles import Passage, article_passages, shingle_hashes
+from khabar.reuse.shingles import Passage, article_passages, ngram_hashes, word_hashes
 from khabar.settings import Settings
 
 # Shingles hashed per block: bounds memory at permutations x block x 8 bytes.
@@ -45,25 +45,41 @@ def passages_of(articles: Sequence[Article], settings: Settings) -> list[Passage
 
 
 def minhash_signatures(passages: list[Passage], settings: Settings) -> Signatures:
-    """MinHash every passage's shingles in vectorized blocks."""
-    shingles = [shingle_hashes(passage.words, settings.shingle_words) for passage in passages]
-    kept = [i for i, hashes in enumerate(shingles) if len(hashes)]
-    passages = [passages[i] for i in kept]
-    shingles = [shingles[i] for i in kept]
+    """MinHash every passage's shingles, all passages at once in vectorized blocks.
+
+    Shingles are computed over one flat array of word hashes (n-grams that would cross a
+    passage boundary are left out), so the cost is a few numpy passes, not a Python loop per
+    passage. Duplicate shingles need no removal: they do not change a minimum. Passages with
+    fewer words than a shingle are left out.
+    """
+    n = settings.shingle_words
+    passages = [passage for passage in passages if len(passage.words) >= n]
+    if not passages:
+        return Signatures([], np.empty((0, settings.minhash_permutations), dtype=np.uint32))
+    lengths = np.fromiter((len(p.words) for p in passages), dtype=np.int64, count=len(passages))
+    hashes = word_hashes(tuple(word for passage in passages for word in passage.words))
+    shingles = ngram_hashes(hashes, n)
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    counts = lengths - n + 1
+    # Valid n-gram start positions: inside each passage, at least n words before its end.
+    valid = np.concatenate([np.arange(start, start + count)
+                            for start, count in zip(starts, counts, strict=True)])
+    shingles = shingles[valid]
+    offsets = np.concatenate(([0], np.cumsum(counts)[:-1]))
     a, b = permutations(settings)
     values = np.empty((len(passages), len(a)), dtype=np.uint32)
-    start = 0
-    while start < len(passages):
-        end, size = start, 0
-        while end < len(passages) and (size == 0 or size + len(shingles[end]) <= BLOCK_SHINGLES):
-            size += len(shingles[end])
-            end += 1
-        block = np.concatenate(shingles[start:end])
-        offsets = np.cumsum([0] + [len(s) for s in shingles[start:end - 1]])
+    first = 0
+    while first < len(passages):
+        last = int(np.searchsorted(offsets, offsets[first] + BLOCK_SHINGLES, side="right"))
+        last = max(last, first + 1)
+        low = offsets[first]
+        high = offsets[last] if last < len(passages) else len(shingles)
+        block = shingles[low:high]
         with np.errstate(over="ignore"):
-            hashed = ((a[:, None] * block[None, :] + b[:, None]) >> np.uint64(32))
-        values[start:end] = np.minimum.reduceat(hashed, offsets, axis=1).T.astype(np.uint32)
-        start = end
+            hashed = (a[:, None] * block[None, :] + b[:, None]) >> np.uint64(32)
+        values[first:last] = np.minimum.reduceat(hashed, offsets[first:last] - low, axis=1).T
+        first = last
     return Signatures(passages, values)
 
 

@@ -65,21 +65,24 @@ def article_passages(article: Article, doc_index: int, min_words: int) -> list[P
 
 
 def word_hashes(words: tuple[str, ...]) -> np.ndarray:
-    return np.fromiter((zlib.crc32(word.encode("utf-8")) for word in words), dtype=np.uint64,
-                       count=len(words))
+    """crc32 of each word; each distinct word is hashed once (news vocabularies repeat)."""
+    table = {word: zlib.crc32(word.encode("utf-8")) for word in set(words)}
+    return np.fromiter(map(table.__getitem__, words), dtype=np.uint64, count=len(words))
 
 
-def shingle_hashes(words: tuple[str, ...], n: int) -> np.ndarray:
-    """64-bit hashes of the word n-grams of a passage (the whole passage if shorter)."""
-    hashes = word_hashes(words)
-    if len(hashes) < n:
-        n = max(len(hashes), 1)
-        if not len(hashes):
-            return hashes
+def ngram_hashes(hashes: np.ndarray, n: int) -> np.ndarray:
+    """64-bit hashes of every run of ``n`` consecutive word hashes (len - n + 1 of them)."""
     count = len(hashes) - n + 1
+    if count <= 0:
+        return np.empty(0, dtype=np.uint64)
     combined = np.zeros(count, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for offset in range(n):
             multiplier = np.uint64(NGRAM_MULTIPLIERS[offset % len(NGRAM_MULTIPLIERS)])
             combined = combined + hashes[offset: offset + count] * multiplier
-    return np.unique(combined)
+    return combined
+
+
+def shingle_hashes(words: tuple[str, ...], n: int) -> np.ndarray:
+    """The distinct shingle hashes of one passage (empty when it has fewer than n words)."""
+    return np.unique(ngram_hashes(word_hashes(words), n))
