@@ -7,8 +7,11 @@ for MinHash LSH to find without drowning in noise. Over *passages* (a sentence, 
 merged with the next) a copied sentence keeps a high similarity, so khabar hashes passages,
 and a pair of reports becomes a candidate when any of their passages collide.
 
-Words are compared in the normalized view (الليبى = الليبي) and hashed with crc32, which is
-stable across processes and machines (Python's ``hash`` is salted per process).
+Words are compared in the normalized view (الليبى = الليبي), with every digit read as 0:
+a copy that changes a figure is still a copy, and page templates that differ only in their
+numbers («ارتفاع أسهم 94 شركة» / «81 شركة», a columnist's SMS code) then share one LSH
+bucket, which the bucket-size limit recognizes as boilerplate. Words are hashed with crc32,
+which is stable across processes and machines (Python's ``hash`` is salted per process).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from khabar.text.normalize import normalize_with_offsets
 from khabar.text.sentences import sentence_spans
 from khabar.text.tokens import token_spans
 
-MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 # Odd 64-bit constants for combining word hashes into an n-gram hash (from splitmix64).
 NGRAM_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB,
                      0xD6E8FEB86659FD93, 0xA0761D6478BD642F, 0xE7037ED1A0B428DB)
@@ -47,7 +50,7 @@ def article_passages(article: Article, doc_index: int, min_words: int) -> list[P
     pending_words: list[str] = []
     for start, end in sentence_spans(article.text):
         folded = view.text[view.to_normalized(start):view.to_normalized(end)]
-        words = [folded[s:e] for s, e in token_spans(folded)]
+        words = [folded[s:e].translate(DIGITS_AS_ZERO) for s, e in token_spans(folded)]
         if pending_start is None:
             pending_start = start
         pending_words += words
