@@ -18,12 +18,13 @@ import argparse
 import resource
 import time
 from collections import defaultdict
+from itertools import combinations
 from pathlib import Path
 
 from khabar.ingest import IngestOptions
 from khabar.pipeline import read_articles
 from khabar.reuse import candidates as khabar_candidates
-from khabar.reuse.detect import find_reuse
+from khabar.reuse.detect import verify_pairs
 from khabar.reuse.shingles import shingle_hashes
 from khabar.settings import Settings
 
@@ -36,34 +37,26 @@ def peak_mb() -> float:
 
 
 def datasketch_pairs(passages, settings: Settings) -> set[tuple[int, int]]:
+    """The same candidate rule with datasketch: MinHash per passage, MinHashLSH buckets,
+    buckets spanning more than ``max_bucket_reports`` reports skipped (as khabar does)."""
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(num_perm=settings.minhash_permutations,
                      params=(settings.lsh_bands, settings.lsh_rows))
-    minhashes = []
     with lsh.insertion_session() as session:
         for index, passage in enumerate(passages):
             shingles = shingle_hashes(passage.words, settings.shingle_words)
-            if not len(shingles):
-                minhashes.append(None)
-                continue
             minhash = MinHash(num_perm=settings.minhash_permutations, seed=settings.minhash_seed,
                               hashfunc=lambda value: int(value) & 0xFFFFFFFF)
             minhash.update_batch(shingles.tolist())
-            minhashes.append(minhash)
             session.insert(index, minhash)
-    buckets: dict[tuple[int, int], int] = defaultdict(int)
-    for index, minhash in enumerate(minhashes):
-        if minhash is None:
-            continue
-        docs = {passages[other].doc_index for other in lsh.query(minhash)}
-        if len(docs) > settings.max_bucket_reports:
-            continue
-        for doc in docs:
-            first, second = sorted((passages[index].doc_index, doc))
-            if first != second:
-                buckets[(first, second)] += 1
-    return set(buckets)
+    pairs: set[tuple[int, int]] = set()
+    for table in lsh.hashtables:
+        for key in table.keys():  # noqa: SIM118 - datasketch storage is not iterable
+            docs = sorted({passages[index].doc_index for index in table.get(key)})
+            if 2 <= len(docs) <= settings.max_bucket_reports:
+                pairs.update(combinations(docs, 2))
+    return pairs
 
 
 def main() -> None:
@@ -95,6 +88,7 @@ def main() -> None:
     print(f"khabar MinHash+LSH: {len(ours)} candidate pairs in {ours_time:.1f} s = "
           f"{n / ours_time:,.0f} articles/s; peak RSS {peak_mb():,.0f} MB")
 
+    reference: set[tuple[int, int]] = set()
     if not args.skip_datasketch:
         started = time.perf_counter()
         reference = datasketch_pairs(signatures.passages, settings)
@@ -102,21 +96,25 @@ def main() -> None:
         print(f"datasketch MinHash+LSH: {len(reference)} candidate pairs in "
               f"{reference_time:.1f} s = {n / reference_time:,.0f} articles/s "
               f"({reference_time / ours_time:.1f}x khabar's time)")
-        common = len(ours & reference)
-        print(f"recall of khabar against datasketch: {common / max(len(reference), 1):.3f}; "
-              f"of datasketch against khabar: {common / max(len(ours), 1):.3f}")
 
     if not args.skip_align:
         started = time.perf_counter()
-        found = find_reuse(articles, settings)
-        align_time = time.perf_counter() - started - ours_time
+        verified = verify_pairs(articles, ours, settings)
+        align_time = time.perf_counter() - started
         kinds = defaultdict(int)
-        for pair in found:
+        for pair in verified:
             kinds[pair.kind] += 1
-        print(f"find_reuse (candidates again + alignment + direction): {len(found)} reuse pairs "
-              f"{dict(kinds)}; alignment of {len(ours)} candidates took about "
-              f"{align_time:.1f} s = {len(ours) / max(align_time, 1e-9):,.0f} pairs/s, "
-              f"{n / max(align_time, 1e-9):,.0f} articles/s")
+        print(f"alignment + direction of khabar's {len(ours)} candidates: {len(verified)} "
+              f"reuse pairs {dict(kinds)} in {align_time:.1f} s = "
+              f"{len(ours) / align_time:,.0f} pairs/s, {n / align_time:,.0f} articles/s")
+        if reference:
+            index = {article.id: i for i, article in enumerate(articles)}
+            extra = verify_pairs(articles, reference - ours, settings)
+            true_pairs = {tuple(sorted((index[p.source_id], index[p.target_id])))
+                          for p in verified + extra}
+            for name, found in (("khabar", ours), ("datasketch", reference)):
+                print(f"recall of {name}'s candidates against the {len(true_pairs)} verified "
+                      f"reuse pairs of both: {len(true_pairs & found) / len(true_pairs):.3f}")
     print(f"peak RSS {peak_mb():,.0f} MB")
 
 

@@ -120,6 +120,7 @@ class Reuse:
     passages: list[Passage]
     common_source: str | None = None  # a wire agency both name, when neither cites the other
     reused_words: int = 0  # words of the target in its derived sentences
+    source_coverage: float = 0.0  # share of the source's sentences found in the target
 
 
 @dataclass

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from khabar.model import Article, Citation, Passage, Reuse
 from khabar.reuse.align import Alignment, align, sentences
 from khabar.reuse.candidates import candidate_pairs
 from khabar.reuse.citations import find_citations
-from khabar.reuse.direction import decide_direction, reuse_kind
+from khabar.reuse.direction import Direction, decide_direction, reuse_kind
 from khabar.settings import Settings
 
 
@@ -21,10 +21,16 @@ def find_reuse(articles: Sequence[Article], settings: Settings | None = None) ->
     RETURNS (list[Reuse]): in the order of the articles.
     """
     settings = settings or Settings()
+    return verify_pairs(articles, candidate_pairs(articles, settings), settings)
+
+
+def verify_pairs(articles: Sequence[Article], pairs: Iterable[tuple[int, int]],
+                 settings: Settings) -> list[Reuse]:
+    """Align candidate pairs of article indexes; keep those with reuse, directed and typed."""
     sentence_cache: dict[int, list] = {}
     citation_cache: dict[int, list] = {}
     found = []
-    for (i, j) in sorted(candidate_pairs(articles, settings)):
+    for (i, j) in sorted(pairs):
         first, second = articles[i], articles[j]
         first_sentences = sentence_cache.setdefault(i, sentences(first))
         second_sentences = sentence_cache.setdefault(j, sentences(second))
@@ -38,21 +44,23 @@ def find_reuse(articles: Sequence[Article], settings: Settings | None = None) ->
             citation_cache.setdefault(i, find_citations(first)),
             citation_cache.setdefault(j, find_citations(second)),
             second_from_first, first_from_second)
-        alignment = second_from_first if direction.target is second else first_from_second
+        if direction.target is second:
+            alignment, reverse = second_from_first, first_from_second
+        else:
+            alignment, reverse = first_from_second, second_from_first
         if alignment.reused_words < settings.min_reused_words:
             continue
-        found.append(_record(direction.source, direction.target, alignment, direction,
-                             settings))
+        found.append(_record(direction, alignment, reverse, settings))
     return found
 
 
-def _record(source: Article, target: Article, alignment: Alignment, direction, settings
-            ) -> Reuse:
-    citation = direction.citation
+def _record(direction: Direction, alignment: Alignment, reverse: Alignment,
+            settings: Settings) -> Reuse:
+    source, target, citation = direction.source, direction.target, direction.citation
     return Reuse(
         source_id=source.id,
         target_id=target.id,
-        kind=reuse_kind(alignment, settings),
+        kind=reuse_kind(alignment, reverse, settings),
         similarity=round(alignment.similarity, 3),
         target_coverage=round(alignment.target_coverage, 3),
         direction_evidence=direction.evidence,
@@ -65,4 +73,5 @@ def _record(source: Article, target: Article, alignment: Alignment, direction, s
         ],
         common_source=direction.common_source,
         reused_words=alignment.reused_words,
+        source_coverage=round(reverse.target_coverage, 3),
     )

@@ -62,8 +62,14 @@ def decide_direction(first: Article, second: Article, first_citations: list[Cita
     return Direction(source, target, evidence, citation if votes["citation"] else None, common)
 
 
-def reuse_kind(alignment: Alignment, settings: Settings) -> str:
-    """duplicate / rewrite / partial, from the share of the target derived from the source."""
+def reuse_kind(one_way: Alignment, other_way: Alignment, settings: Settings) -> str:
+    """duplicate / rewrite / partial, from how much of the more-copied report is shared.
+
+    The kind describes the pair, whichever way it points: a wire item reprinted whole inside
+    a longer report is a duplicate of it, even though the longer report, if it is the target,
+    has a low ``target_coverage``. (The team's development set labels pairs this way.)
+    """
+    alignment = max(one_way, other_way, key=lambda a: (a.target_coverage, a.similarity))
     if (alignment.target_coverage >= settings.duplicate_coverage
             and alignment.similarity >= settings.duplicate_similarity):
         return "duplicate"
