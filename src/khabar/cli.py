@@ -94,8 +94,9 @@ def analyze_command(
     console = Console(stderr=True, quiet=quiet)
     options = _ingest_options(field, max_file_mb)
     conn = None if no_db else db.open_store(db_path)
-    with _progress(console) as on_item:
-        analysis = analyze(inputs, options, conn, on_item)
+    with _progress(console) as progress:
+        analysis = analyze(inputs, options, conn, progress and progress.advance,
+                           progress and progress.stage)
     write_contract(out, analysis.contract_records())
     write_report(out / "report.md", analysis, [str(path) for path in inputs])
     _print_summary(console, analysis.articles, analysis.skipped)
@@ -121,9 +122,9 @@ def ingest_command(
     inputs_text = [str(path) for path in inputs]
     run_id = db.start_run(conn, "ingest", inputs_text)
     before = db.counts(conn)["articles"]
-    with _progress(console) as on_item:
+    with _progress(console) as progress:
         analysis = read_articles(inputs, _ingest_options(field, max_file_mb), conn, run_id,
-                                 on_item)
+                                 progress and progress.advance)
     db.finish_run(conn, run_id, len(analysis.articles), len(analysis.skipped))
     added = db.counts(conn)["articles"] - before
     _print_summary(console, analysis.articles, analysis.skipped)
@@ -191,27 +192,33 @@ def _ingest_options(fields: list[str] | None, max_file_mb: float) -> IngestOptio
     return IngestOptions(field_map=field_map, max_file_bytes=int(max_file_mb * 1_000_000))
 
 
+STAGE_DESCRIPTIONS = {"reuse": "Finding who copied whom"}
+
+
 def _progress(console: Console):
-    """A live counter of reports read (when reading takes long enough to need one)."""
+    """A live display: reports read so far, then the corpus stage running."""
     if console.quiet:
         return nullcontext(None)
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                        TextColumn("{task.completed} read"), TimeElapsedColumn(),
+                        TextColumn("({task.completed} reports read)"), TimeElapsedColumn(),
                         console=console, transient=True)
 
-    class _Counter:
+    class _Display:
         def __enter__(self):
             progress.__enter__()
             self.task = progress.add_task("Reading reports", total=None)
-            return self.advance
+            return self
 
         def advance(self, _item: Article | Skipped) -> None:
             progress.advance(self.task)
 
+        def stage(self, kind: str) -> None:
+            progress.update(self.task, description=STAGE_DESCRIPTIONS.get(kind, f"Stage {kind}"))
+
         def __exit__(self, *exc_info):
             return progress.__exit__(*exc_info)
 
-    return _Counter()
+    return _Display()
 
 
 def _print_summary(console: Console, articles: list[Article], skipped: list[Skipped]) -> None:

@@ -94,9 +94,12 @@ def read_articles(
     return analysis
 
 
-def run_corpus_stages(analysis: Analysis) -> Analysis:
+def run_corpus_stages(analysis: Analysis,
+                      on_stage: Callable[[str], None] | None = None) -> Analysis:
     """Run every corpus stage over the analysis's articles, filling ``records``."""
     for kind, stage in CORPUS_STAGES:
+        if on_stage:
+            on_stage(kind)
         analysis.records[kind] = [to_record(item) for item in stage(analysis.articles)]
         analysis.stages_run.append(kind)
     return analysis
@@ -107,6 +110,7 @@ def analyze(
     options: IngestOptions | None = None,
     conn: sqlite3.Connection | None = None,
     on_item: Callable[[Article | Skipped], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Analysis:
     """Ingest, prepare and analyze the inputs; store everything when given a store.
 
@@ -115,12 +119,13 @@ def analyze(
         options: how to read them (JSONL field names, limits).
         conn: an open store (``khabar.store.db.open_store``), or None for no store.
         on_item: called with each Article or Skipped as it is read (progress display).
+        on_stage: called with a corpus stage's kind as it starts (progress display).
     RETURNS (Analysis): the articles, skipped inputs and contract records of this run.
     """
     inputs = [str(path) for path in inputs]
     run_id = db.start_run(conn, "analyze", inputs) if conn is not None else None
     analysis = read_articles(inputs, options, conn, run_id, on_item)
-    run_corpus_stages(analysis)
+    run_corpus_stages(analysis, on_stage)
     if conn is not None and run_id is not None:
         for kind, records in analysis.records.items():
             db.replace_records(conn, kind, records, run_id)
