@@ -62,7 +62,7 @@ def test_outlets_have_unique_keys_and_names() -> None:
 
 
 def test_lists_have_no_duplicates() -> None:
-    for path in ("dateline_places.txt", "text/proclitics.txt"):
+    for path in ("dateline_places.txt", "outlet_kinds.txt", "text/proclitics.txt"):
         entries = load_lines(path)
         assert len(set(entries)) == len(entries), path
     assert proclitics()[0] == max(proclitics(), key=len)

@@ -321,17 +321,18 @@ def make_article(text: str, *, source: str, outlet: str | None, url: str | None,
     if share < options.min_arabic_share:
         raise InputError(f"not Arabic text ({share:.0%} of its letters are Arabic)")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    published_date = to_iso_date(published)
     return Article(
         id=digest[:16],
         source=source,
         outlet=outlet,
         url=url,
         title=title,
-        published=to_iso_date(published),
+        published=published_date,
         text=text,
         sha256=digest,
         outlet_evidence="metadata" if outlet else None,
-        published_evidence="metadata" if to_iso_date(published) else None,
+        published_evidence="metadata" if published_date else None,
         encoding=encoding,
     )
 

@@ -21,6 +21,7 @@ from khabar.text.normalize import normalize
 
 OUTLET_FILE = "outlets.tsv"
 PLACE_FILE = "dateline_places.txt"
+OUTLET_KIND_FILE = "outlet_kinds.txt"
 
 QUOTED = r"[\"“”«»'‘’]\s*([^\"“”«»'‘’\n]{2,40}?)\s*[\"“”«»'‘’]"
 # The report names itself as the one who did the interview or got the statement.
@@ -60,24 +61,36 @@ def _outlets_by_name() -> dict[str, Outlet]:
     index: dict[str, Outlet] = {}
     for outlet in known_outlets():
         for name in (outlet.key, outlet.name, outlet.name_en, *outlet.aliases):
-            index.setdefault(_fold(name), outlet)
+            index.setdefault(fold_name(name), outlet)
     return index
 
 
 @cache
+def _outlets_by_dateline() -> dict[str, Outlet]:
+    return {fold_name(sign): outlet for outlet in known_outlets() for sign in outlet.datelines}
+
+
+@cache
 def _dateline_places() -> frozenset[str]:
-    return frozenset(_fold(place) for place in load_lines(PLACE_FILE))
+    return frozenset(fold_name(place) for place in load_lines(PLACE_FILE))
+
+
+@cache
+def outlet_kind_words() -> tuple[str, ...]:
+    """Folded words naming a kind of outlet («موقع», «صحيفة»), from ``outlet_kinds.txt``."""
+    return tuple(fold_name(word) for word in load_lines(OUTLET_KIND_FILE))
 
 
 def find_outlet(name: str) -> Outlet | None:
     """The known outlet a name, key or alias refers to («موقع "العين الإخبارية"» included)."""
-    folded = _fold(name)
+    folded = fold_name(name)
     index = _outlets_by_name()
     if folded in index:
         return index[folded]
-    for prefix in ("موقع ", "صحيفه ", "جريده ", "قناه ", "وكاله ", "بوابه ", "شبكه "):
-        if folded.startswith(prefix) and folded[len(prefix):] in index:
-            return index[folded[len(prefix):]]
+    for word in outlet_kind_words():
+        rest = folded.removeprefix(word + " ")
+        if rest != folded and rest in index:
+            return index[rest]
     return None
 
 
@@ -108,24 +121,24 @@ def identify_outlet(article: Article) -> Article:
         known = outlet_for_url(article.url)
         if known:
             return dataclasses.replace(article, outlet=known.name, outlet_evidence="url")
-    for name, evidence in _outlet_clues(article):
+    datelines = _datelines(article)
+    for name, evidence in _outlet_clues(article, datelines):
         known = find_outlet(name)
         if known:
             return dataclasses.replace(article, outlet=known.name, outlet_evidence=evidence)
-        if evidence == "dateline" and _fold(name) not in _dateline_places():
+        if evidence == "dateline" and fold_name(name) not in _dateline_places():
             return dataclasses.replace(article, outlet=name, outlet_evidence=evidence)
-    for dateline in _datelines(article):
-        for outlet in known_outlets():
-            if _fold(dateline) in {_fold(sign) for sign in outlet.datelines}:
-                return dataclasses.replace(
-                    article, outlet=outlet.name, outlet_evidence="dateline signature"
-                )
+    for dateline in datelines:
+        signed = _outlets_by_dateline().get(fold_name(dateline))
+        if signed:
+            return dataclasses.replace(article, outlet=signed.name,
+                                       outlet_evidence="dateline signature")
     return article
 
 
-def _outlet_clues(article: Article) -> list[tuple[str, str]]:
+def _outlet_clues(article: Article, datelines: list[str]) -> list[tuple[str, str]]:
     """Names the report gives for itself, strongest first, with the rule that found each."""
-    clues = [(dateline, "dateline") for dateline in _datelines(article)]
+    clues = [(dateline, "dateline") for dateline in datelines]
     lead = "\n".join(article.text.split("\n")[:12])
     for pattern in SELF_REFERENCE:
         clues += [(match.group(1), "self-reference") for match in pattern.finditer(lead)]
@@ -149,5 +162,6 @@ def _datelines(article: Article) -> list[str]:
     return found
 
 
-def _fold(name: str) -> str:
+def fold_name(name: str) -> str:
+    """A name in the normalized view, quote marks and extra spaces removed, for comparing."""
     return " ".join(normalize(name).replace('"', " ").split())

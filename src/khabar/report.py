@@ -59,7 +59,8 @@ def render_report(analysis: Analysis, inputs: list[str]) -> str:
     lines += ["", "## What the other stages found", ""]
     for kind in list(RECORD_KINDS)[1:]:
         if kind in analysis.stages_run:
-            lines.append(f"- {KIND_TITLES[kind]}: {len(analysis.records.get(kind, []))} records "
+            count = len(analysis.records.get(kind, []))
+            lines.append(f"- {KIND_TITLES[kind]}: {count} record{'' if count == 1 else 's'} "
                          f"in `{kind}.jsonl`.")
         else:
             lines.append(f"- {KIND_TITLES[kind]}: stage not built yet (`{kind}.jsonl` is empty).")

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from khabar.model import Article, Span
-from khabar.outlets import find_outlet
+from khabar.outlets import find_outlet, fold_name, outlet_kind_words
 from khabar.resources import load_tsv
 from khabar.text.normalize import PATTERN_RULES, NormalizedText, normalize, normalize_with_offsets
 
 CUE_FILE = "reuse/citations.tsv"
 NAME_WORDS = 4
 # Words naming the kind of outlet before its name («موقع "العين"», «صحيفة الشرق الأوسط»).
-OUTLET_KIND = re.compile(r"(?:موقع|صحيفه|جريده|قناه|وكاله|بوابه|شبكه|تلفزيون|اذاعه)\s+")
 QUOTED_NAME = re.compile(r'"\s*([^"\n]{2,50}?)\s*"')
 WORD = re.compile(r"[^\s،,.:؛;()\"]+")
 
@@ -34,6 +33,12 @@ class Citation:
     text: str
     name: str  # the cited name as written (folded)
     outlet: str | None  # canonical name when it is a known outlet
+
+
+@cache
+def outlet_kind_pattern() -> re.Pattern[str]:
+    """«موقع», «صحيفة» … before a cited name (``outlet_kinds.txt``)."""
+    return re.compile("(?:" + "|".join(map(re.escape, outlet_kind_words())) + r")\s+")
 
 
 @cache
@@ -64,14 +69,14 @@ def cites(citation: Citation, outlet: str | None) -> bool:
         return False
     if citation.outlet and citation.outlet == outlet:
         return True
-    wanted = _fold(outlet)
+    wanted = fold_name(outlet)
     return bool(wanted) and (wanted in citation.name or citation.name.startswith(wanted))
 
 
 def _cited_after(article: Article, view: NormalizedText, cue_start: int, cue_end: int
                  ) -> Citation | None:
     rest = view.text[cue_end: cue_end + 120]
-    kind = OUTLET_KIND.match(rest)
+    kind = outlet_kind_pattern().match(rest)
     offset = kind.end() if kind else 0
     quoted = QUOTED_NAME.match(rest, offset)
     if quoted:
@@ -92,9 +97,6 @@ def _citation(article: Article, view: NormalizedText, start: int, end: int, name
               ) -> Citation:
     original = view.to_original(start, end)
     known = find_outlet(name)
-    return Citation(original, article.text[original[0]:original[1]], _fold(name),
+    return Citation(original, article.text[original[0]:original[1]], fold_name(name),
                     known.name if known else None)
 
-
-def _fold(name: str) -> str:
-    return " ".join(normalize(name).replace('"', " ").split())

@@ -13,6 +13,7 @@ Every rule maps one character to at most one character, except Arabic presentati
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -62,8 +63,6 @@ class NormalizedText:
 
     def to_normalized(self, original_offset: int) -> int:
         """First folded position at or after an original offset (for mapping spans in)."""
-        from bisect import bisect_left
-
         return bisect_left(self.offsets, original_offset, 0, len(self.offsets) - 1)
 
 
