@@ -39,6 +39,10 @@ class Settings:
                                                 "a duplicate (below: a full rewrite).")
     rewrite_coverage: float = setting(0.3, "target_coverage from which a pair is a rewrite "
                                            "(below it: partial).")
+    contained_coverage: float = setting(0.8, "Direction by containment: the source's sentences "
+                                             "found in the target reach this share...")
+    containment_margin: float = setting(0.1, "...and the target's own coverage is at least "
+                                             "this much lower (it has more text of its own).")
 
     def describe(self) -> list[tuple[str, object, str]]:
         """(name, value, help) of every setting, for --help texts and docs."""

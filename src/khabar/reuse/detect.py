@@ -43,7 +43,7 @@ def verify_pairs(articles: Sequence[Article], pairs: Iterable[tuple[int, int]],
             first, second,
             citation_cache.setdefault(i, find_citations(first)),
             citation_cache.setdefault(j, find_citations(second)),
-            second_from_first, first_from_second)
+            second_from_first, first_from_second, settings)
         if direction.target is second:
             alignment, reverse = second_from_first, first_from_second
         else:

@@ -18,11 +18,6 @@ from khabar.reuse.align import Alignment
 from khabar.reuse.citations import Citation, cites
 from khabar.settings import Settings
 
-# Containment: the contained report's sentences are nearly all found in the other, which
-# has clearly more of its own.
-CONTAINED_COVERAGE = 0.8
-CONTAINMENT_MARGIN = 0.1
-
 
 @dataclass(frozen=True)
 class Direction:
@@ -35,7 +30,7 @@ class Direction:
 
 def decide_direction(first: Article, second: Article, first_citations: list[Citation],
                      second_citations: list[Citation], second_from_first: Alignment,
-                     first_from_second: Alignment) -> Direction:
+                     first_from_second: Alignment, settings: Settings) -> Direction:
     """Direction of reuse between two reports, with the evidence that decided it.
 
     Args:
@@ -48,8 +43,10 @@ def decide_direction(first: Article, second: Article, first_citations: list[Cita
         "citation": _vote(second_cites is not None, first_cites is not None),
         "date": _vote(*_earlier(first, second)),
         "containment": _vote(
-            _contains(first_from_second.target_coverage, second_from_first.target_coverage),
-            _contains(second_from_first.target_coverage, first_from_second.target_coverage)),
+            _contains(first_from_second.target_coverage, second_from_first.target_coverage,
+                      settings),
+            _contains(second_from_first.target_coverage, first_from_second.target_coverage,
+                      settings)),
     }
     common = _common_agency(first, second, first_citations, second_citations)
     decided = next((vote for kind, vote in votes.items() if vote), None)
@@ -90,11 +87,12 @@ def _earlier(first: Article, second: Article) -> tuple[bool, bool]:
     return first.published < second.published, second.published < first.published
 
 
-def _contains(contained_coverage: float, container_coverage: float) -> bool:
+def _contains(contained_coverage: float, container_coverage: float, settings: Settings
+              ) -> bool:
     """The contained report is the source: nearly all of it is in the container, which has
     clearly more text of its own."""
-    return (contained_coverage >= CONTAINED_COVERAGE
-            and container_coverage <= contained_coverage - CONTAINMENT_MARGIN)
+    return (contained_coverage >= settings.contained_coverage
+            and container_coverage <= contained_coverage - settings.containment_margin)
 
 
 def _common_agency(first: Article, second: Article, first_citations: list[Citation],
