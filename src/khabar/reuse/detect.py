@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from khabar.model import Article, Citation, Passage, Reuse
-from khabar.reuse.align import Alignment, align, sentences
+from khabar.reuse.align import Alignment, Sentence, align, sentences
 from khabar.reuse.candidates import candidate_pairs
+from khabar.reuse.citations import Citation as FoundCitation
 from khabar.reuse.citations import find_citations
 from khabar.reuse.direction import Direction, decide_direction, reuse_kind
 from khabar.settings import Settings
@@ -27,13 +28,23 @@ def find_reuse(articles: Sequence[Article], settings: Settings | None = None) ->
 def verify_pairs(articles: Sequence[Article], pairs: Iterable[tuple[int, int]],
                  settings: Settings) -> list[Reuse]:
     """Align candidate pairs of article indexes; keep those with reuse, directed and typed."""
-    sentence_cache: dict[int, list] = {}
-    citation_cache: dict[int, list] = {}
+    sentence_cache: dict[int, list[Sentence]] = {}
+    citation_cache: dict[int, list[FoundCitation]] = {}
+
+    def sentences_of(index: int) -> list[Sentence]:
+        if index not in sentence_cache:
+            sentence_cache[index] = sentences(articles[index])
+        return sentence_cache[index]
+
+    def citations_of(index: int) -> list[FoundCitation]:
+        if index not in citation_cache:
+            citation_cache[index] = find_citations(articles[index])
+        return citation_cache[index]
+
     found = []
     for (i, j) in sorted(pairs):
         first, second = articles[i], articles[j]
-        first_sentences = sentence_cache.setdefault(i, sentences(first))
-        second_sentences = sentence_cache.setdefault(j, sentences(second))
+        first_sentences, second_sentences = sentences_of(i), sentences_of(j)
         second_from_first = align(first, second, settings, first_sentences, second_sentences)
         first_from_second = align(second, first, settings, second_sentences, first_sentences)
         if max(second_from_first.reused_words, first_from_second.reused_words) < (
@@ -41,8 +52,7 @@ def verify_pairs(articles: Sequence[Article], pairs: Iterable[tuple[int, int]],
             continue
         direction = decide_direction(
             first, second,
-            citation_cache.setdefault(i, find_citations(first)),
-            citation_cache.setdefault(j, find_citations(second)),
+            citations_of(i), citations_of(j),
             second_from_first, first_from_second, settings)
         if direction.target is second:
             alignment, reverse = second_from_first, first_from_second
