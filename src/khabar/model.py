@@ -149,22 +149,32 @@ class Entity:
     titles: list[str]
     mentions: list[Mention]
     geo: dict[str, Any] | None = None
+    # Extra: each title or office with the articles and dates it was used in, oldest first.
+    title_history: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
 class Statement:
     id: str
     doc_id: str
-    speaker: str | None
-    speaker_text: str
+    speaker: str | None  # entity id, filled by entity linking
+    speaker_text: str | None  # null when the cue has no subject of its own («وأضاف»)
     speaker_span: Span | None
-    verb: str
+    verb: str | None  # null for interview answers
     verb_span: Span | None
     mode: str  # direct / indirect
     polarity: str  # assert / deny
     content: str
     content_span: Span
     venue: str | None = None
+    # Extra fields: how the speaker phrase was read, and where a dropped subject comes from.
+    speaker_kind: str | None = None  # PER / ORG / UNNAMED / ANAPHOR / OTHER
+    speaker_titles: list[str] = field(default_factory=list)
+    speaker_role: str | None = None
+    speaker_name: str | None = None
+    speaker_from: str | None = None  # id of the statement whose speaker this one continues
+    in_title: bool = False
+    cue_lemma: str | None = None
 
 
 @dataclass

@@ -15,7 +15,9 @@ from typing import Any
 
 from khabar.clean.boilerplate import clean
 from khabar.clean.headline import headline_from_first_line
+from khabar.extract.statements import find_statements
 from khabar.ingest import IngestOptions, ingest
+from khabar.link.entities import link_entities
 from khabar.model import Article, Skipped, to_record
 from khabar.outlets import identify_outlet
 from khabar.reuse.detect import find_reuse
@@ -28,10 +30,27 @@ ARTICLE_STAGES: tuple[Callable[[Article], Article], ...] = (
     identify_outlet,           # outlet from metadata, URL, dateline or self-reference
 )
 
-# Stages over the whole corpus: (contract kind, function of the articles -> records).
-# Each later capability (extract, link, stories, compare, events) adds its line here.
-CORPUS_STAGES: tuple[tuple[str, Callable[[list[Article]], list[Any]]], ...] = (
-    ("reuse", find_reuse),  # near-duplicates, passages, direction, citations
+Results = dict[str, list[Any]]
+
+
+def reuse_stage(articles: list[Article], results: Results) -> Results:
+    """Near-duplicates, passages, direction, citations."""
+    return {"reuse": find_reuse(articles)}
+
+
+def statements_stage(articles: list[Article], results: Results) -> Results:
+    """Attributed statements; their speakers linked to one entity per person/organization."""
+    statements = find_statements(articles)
+    entities = link_entities(articles, statements)
+    return {"statements": statements, "entities": entities}
+
+
+# Stages over the whole corpus, in order: (name, function(articles, results so far) ->
+# {contract kind: records}). Each later capability (claims, stories, compare, events) adds
+# its line here and may read what the stages before it produced.
+CORPUS_STAGES: tuple[tuple[str, Callable[[list[Article], Results], Results]], ...] = (
+    ("reuse", reuse_stage),
+    ("statements", statements_stage),
 )
 
 BATCH_SIZE = 500
@@ -44,6 +63,7 @@ class Analysis:
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    results: Results = field(default_factory=dict)  # the same records as dataclasses
     stages_run: list[str] = field(default_factory=list)
 
     def contract_records(self) -> dict[str, list[dict[str, Any]]]:
@@ -97,11 +117,14 @@ def read_articles(
 def run_corpus_stages(analysis: Analysis,
                       on_stage: Callable[[str], None] | None = None) -> Analysis:
     """Run every corpus stage over the analysis's articles, filling ``records``."""
-    for kind, stage in CORPUS_STAGES:
+    for name, stage in CORPUS_STAGES:
         if on_stage:
-            on_stage(kind)
-        analysis.records[kind] = [to_record(item) for item in stage(analysis.articles)]
-        analysis.stages_run.append(kind)
+            on_stage(name)
+        produced = stage(analysis.articles, analysis.results)
+        analysis.results.update(produced)
+        for kind, items in produced.items():
+            analysis.records[kind] = [to_record(item) for item in items]
+        analysis.stages_run.append(name)
     return analysis
 
 

@@ -56,9 +56,10 @@ def render_report(analysis: Analysis, inputs: list[str]) -> str:
         lines += ["", "## Skipped inputs", "", "| input | reason |", "|---|---|"]
         lines += [f"| `{_cell(item.source)}` | {_cell(item.reason)} |" for item in analysis.skipped]
     lines += _reuse_section(analysis)
+    lines += _speakers_section(analysis)
     lines += ["", "## What the other stages found", ""]
     for kind in list(RECORD_KINDS)[1:]:
-        if kind in analysis.stages_run:
+        if kind in analysis.records:
             count = len(analysis.records.get(kind, []))
             lines.append(f"- {KIND_TITLES[kind]}: {count} record{'' if count == 1 else 's'} "
                          f"in `{kind}.jsonl`.")
@@ -71,7 +72,7 @@ def render_report(analysis: Analysis, inputs: list[str]) -> str:
 def _reuse_section(analysis: Analysis) -> list[str]:
     """Who copied whom, in the system's voice: what was copied, not whether it is true."""
     pairs = analysis.records.get("reuse", [])
-    if "reuse" not in analysis.stages_run:
+    if "reuse" not in analysis.records:
         return []
     lines = ["", "## Who copied whom", ""]
     if not pairs:
@@ -87,6 +88,57 @@ def _reuse_section(analysis: Analysis) -> list[str]:
         citation = f"«{pair['citation']['text']}»" if pair.get("citation") else "—"
         lines.append(f"| {_describe(source)} | {_describe(target)} | {pair['kind']} | "
                      f"{pair['target_coverage']:.0%} | {_cell(evidence)} | {_cell(citation)} |")
+    return lines
+
+
+SPEAKER_CONTENT_CHARS = 160
+
+
+def _speakers_section(analysis: Analysis) -> list[str]:
+    """Per speaker: their statements across reports, with the outlet that carried each.
+
+    Quotes are shown as quotes, in the speaker's words and attributed; the report never
+    restates their content in its own voice.
+    """
+    if "statements" not in analysis.records:
+        return []
+    statements = analysis.records["statements"]
+    entities = {entity["id"]: entity for entity in analysis.records.get("entities", [])}
+    by_speaker: dict[str, list[dict]] = {}
+    for statement in statements:
+        if statement.get("speaker"):
+            by_speaker.setdefault(statement["speaker"], []).append(statement)
+    lines = ["", "## Speakers", ""]
+    if not by_speaker:
+        return [*lines, "No attributed statement with an identified speaker."]
+    unattributed = sum(1 for statement in statements if not statement.get("speaker"))
+    lines.append(f"{len(statements)} statements; {unattributed} have no identified speaker "
+                 "(unnamed sources, or a subject that could not be read).")
+    by_id = {article.id: article for article in analysis.articles}
+    ranked = sorted(by_speaker.items(), key=lambda item: -len(item[1]))
+    for entity_id, said in ranked:
+        entity = entities.get(entity_id, {})
+        docs = {statement["doc_id"] for statement in said}
+        lines += ["", f"### {entity.get('name', entity_id)}", ""]
+        history = entity.get("title_history") or []
+        if history:
+            lines.append("Titles and offices as written: " + "; ".join(
+                f"«{entry['title']}» ({len(set(entry['doc_ids']))} report"
+                f"{'' if len(set(entry['doc_ids'])) == 1 else 's'}"
+                f"{', ' + entry['first'] if entry.get('first') else ''})"
+                for entry in history) + ".")
+        lines += [f"{len(said)} statements in {len(docs)} reports.", "",
+                  "| report (outlet) | cue | mode | polarity | venue | what the report quotes |",
+                  "|---|---|---|---|---|---|"]
+        for statement in said:
+            article = by_id.get(statement["doc_id"])
+            where = _describe(article) if article else statement["doc_id"]
+            content = statement["content"]
+            if len(content) > SPEAKER_CONTENT_CHARS:
+                content = content[:SPEAKER_CONTENT_CHARS] + " …"
+            lines.append(f"| {where} | {_cell(statement.get('verb') or '(answer)')} | "
+                         f"{statement['mode']} | {statement['polarity']} | "
+                         f"{_cell(statement.get('venue') or '—')} | «{_cell(content)}» |")
     return lines
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from khabar.model import Span
+from khabar.text.normalize import NormalizedText, normalize_with_offsets
 
 # A word is a run of letters/digits (Arabic included, diacritics and tatweel inside it),
 # or a number with its decimal or thousands separators («2.5», «1,200», «٣٫٥»).
@@ -16,3 +18,47 @@ def token_spans(text: str) -> Iterator[Span]:
     """Yield ``[start, end)`` spans of the words of a text, in order."""
     for match in WORD.finditer(text):
         yield match.start(), match.end()
+
+
+# Words and single punctuation marks of the folded text; ".." and "..." stay one mark.
+FOLDED_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+|\.{2,}|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word or punctuation mark of the normalized text, with its normalized span."""
+
+    form: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.form[0].isalnum()
+
+
+@dataclass(frozen=True)
+class FoldedText:
+    """An article's text folded for matching, its tokens, and the way back to the original."""
+
+    original: str
+    folded: NormalizedText
+    tokens: tuple[Token, ...]
+
+    def span(self, first: int, last: int) -> Span:
+        """Original ``[start, end)`` of tokens ``first..last`` (inclusive)."""
+        return self.folded.to_original(self.tokens[first].start, self.tokens[last].end)
+
+    def quote(self, first: int, last: int) -> tuple[Span, str]:
+        start, end = self.span(first, last)
+        return (start, end), self.original[start:end]
+
+
+def fold_and_tokenize(text: str) -> FoldedText:
+    """Fold a text (``normalize_with_offsets``) and split the folded copy into tokens."""
+    folded = normalize_with_offsets(text)
+    tokens = tuple(
+        Token(match.group(), match.start(), match.end())
+        for match in FOLDED_TOKEN.finditer(folded.text)
+    )
+    return FoldedText(text, folded, tokens)

@@ -1,0 +1,294 @@
+"""One entity per real person or organization across all articles, and every mention of it.
+
+Speakers are written many ways: «العميد أحمد المسماري», «المسمارى» (Egyptian ى), «اللواء
+المسماري» a year later, «المتحدث باسم الجيش الليبي» in apposition, «المتحدث» alone. Linking
+works in two steps:
+
+1. Within an article: full names (two words or more) are the people; a bare family name
+   («المسماري») belongs to the person of that article whose name ends with it; an office
+   alone («المتحدث») to the person apposed to that office in the article, else to the
+   statement's resolved speaker.
+2. Across articles: people whose folded names are equal, or where one name is the other
+   with words left out (same first and last word: «خليفة حفتر» = «خليفة بلقاسم حفتر»), are
+   one entity; a family name seen alone in an article joins the one person of the corpus
+   with that family name, when there is exactly one.
+
+Titles are kept as a history («العميد» in 2018, «اللواء» in 2019), not as separate people.
+Organizations link when their folded names are equal. Unnamed sources («مصادر») are no
+entity. Every statement gets the id of its speaker's entity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from khabar.extract.speakers import KnownNames, parse_speaker, runs, word_kind
+from khabar.model import Article, Entity, Mention, Statement
+from khabar.text.normalize import normalize
+from khabar.text.tokens import FoldedText, fold_and_tokenize
+
+
+@dataclass
+class _Person:
+    """A person or organization as seen in one article, before linking across articles."""
+
+    doc_id: str
+    type: str  # PER / ORG
+    name_words: tuple[str, ...]  # folded
+    names: list[str] = field(default_factory=list)  # as written
+    titles: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    published: str | None = None
+
+
+def link_entities(articles: list[Article], statements: list[Statement]) -> list[Entity]:
+    """Entities for the statements' speakers and the titled people of every article.
+
+    Sets ``Statement.speaker`` to the entity id of each statement's speaker (inherited
+    through ``speaker_from`` for dropped subjects).
+    """
+    by_doc: dict[str, list[Statement]] = defaultdict(list)
+    for statement in statements:
+        by_doc[statement.doc_id].append(statement)
+    local_of_statement: dict[str, _Person] = {}
+    people: list[_Person] = []
+    for article in articles:
+        found, assigned = _article_people(article, by_doc.get(article.id, []))
+        people.extend(found)
+        local_of_statement.update(assigned)
+    groups = _link_across(people)
+    entities, entity_of = _entities(groups)
+    by_id = {statement.id: statement for statement in statements}
+    for statement in statements:
+        person = _speaker_person(statement, by_id, local_of_statement)
+        statement.speaker = entity_of.get(id(person)) if person else None
+    return entities
+
+
+def _speaker_person(statement: Statement, by_id: dict[str, Statement],
+                    local: dict[str, _Person]) -> _Person | None:
+    seen: set[str] = set()
+    current: Statement | None = statement
+    while current is not None and current.id not in seen:
+        seen.add(current.id)
+        if current.id in local:
+            return local[current.id]
+        current = by_id.get(current.speaker_from) if current.speaker_from else None
+    return None
+
+
+def _article_people(article: Article, statements: list[Statement]
+                    ) -> tuple[list[_Person], dict[str, _Person]]:
+    folded = fold_and_tokenize(article.text)
+    phrases = _titled_phrases(folded)
+    people: dict[tuple[str, ...], _Person] = {}
+    for phrase_span, text, name, titles, role in phrases:
+        key = _name_key(name)
+        if len(key) < 2:
+            continue
+        person = people.setdefault(key, _Person(article.id, "PER", key,
+                                                published=article.published))
+        _note(person, article, phrase_span, text, name, titles, role)
+    assigned: dict[str, _Person] = {}
+    orgs: dict[tuple[str, ...], _Person] = {}
+    for statement in statements:
+        if statement.speaker_span is None or statement.speaker_kind in {None, "UNNAMED",
+                                                                        "ANAPHOR"}:
+            continue
+        name = statement.speaker_name or ""
+        key = _name_key(name)
+        if statement.speaker_kind == "ORG":
+            if key:
+                org = orgs.setdefault(key, _Person(article.id, "ORG", key,
+                                                   published=article.published))
+                _note(org, article, statement.speaker_span, statement.speaker_text, name, [],
+                      None)
+                assigned[statement.id] = org
+            continue
+        person = _local_match(people, key, statement.speaker_role)
+        if person is None and len(key) >= 2:
+            person = people.setdefault(key, _Person(article.id, "PER", key,
+                                                    published=article.published))
+        if person is None and len(key) == 1:
+            person = people.setdefault(key, _Person(article.id, "PER", key,
+                                                    published=article.published))
+        if person is None:
+            continue
+        _note(person, article, statement.speaker_span, statement.speaker_text, name,
+              statement.speaker_titles, statement.speaker_role)
+        assigned[statement.id] = person
+    found = [*people.values(), *orgs.values()]
+    for person in found:
+        _add_name_mentions(person, article, folded)
+    return found, assigned
+
+
+def _titled_phrases(folded: FoldedText) -> list[tuple[tuple[int, int], str, str, list[str],
+                                                        str | None]]:
+    """Every person named with a title or office in an article: (span, text, name, titles,
+    role), so people who never speak («المشير خليفة حفتر») are entities too."""
+    known = KnownNames()
+    phrases = []
+    k = 0
+    while k < len(folded.tokens):
+        if word_kind(folded.tokens[k].form) in {"title", "role"}:
+            phrase = parse_speaker(folded, k, known)
+            if phrase is not None and phrase.kind == "PER" and len(phrase.name) >= 2:
+                span, text = folded.quote(phrase.first, phrase.last)
+                name = folded.quote(phrase.name[0], phrase.name[-1])[1]
+                titles = [folded.quote(run[0], run[-1])[1] for run in runs(phrase.titles)]
+                role = folded.quote(phrase.role[0], phrase.role[-1])[1] if phrase.role else None
+                phrases.append((span, text, name, titles, role))
+                k = phrase.last + 1
+                continue
+        k += 1
+    return phrases
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    return tuple(word for word in normalize(name).replace('"', " ").split() if word)
+
+
+def _local_match(people: dict[tuple[str, ...], _Person], key: tuple[str, ...],
+                 role: str | None) -> _Person | None:
+    """The article's person a partial mention means: same family name, or same office."""
+    if key in people:
+        return people[key]
+    if len(key) == 1:
+        matches = [p for k, p in people.items() if k[-1] == key[0]]
+        return matches[0] if len(matches) == 1 else None
+    if not key and role:
+        folded_role = normalize(role)
+        matches = [p for p in people.values()
+                   if any(normalize(r).startswith(folded_role) for r in p.roles)]
+        return matches[0] if len(matches) == 1 else None
+    return None
+
+
+def _note(person: _Person, article: Article, span: tuple[int, int] | list[int], text: str,
+          name: str, titles: list[str], role: str | None) -> None:
+    person.mentions.append(Mention(article.id, (span[0], span[1]), text))
+    if name and len(_name_key(name)) >= len(person.name_words):
+        person.names.append(name)
+    person.titles.extend(t for t in titles if t not in person.titles)
+    if role and role not in person.roles:
+        person.roles.append(role)
+
+
+def _add_name_mentions(person: _Person, article: Article, folded: FoldedText) -> None:
+    """Each occurrence of the person's name, or family name alone, in the article."""
+    words = person.name_words
+    if not words:
+        return
+    tokens = folded.tokens
+    have = {tuple(m.span) for m in person.mentions}
+    family = words[-1] if person.type == "PER" else None
+    for k, token in enumerate(tokens):
+        form = token.form
+        if tuple(t.form for t in tokens[k:k + len(words)]) == words:
+            span, text = folded.quote(k, k + len(words) - 1)
+        elif family and form == family and len(family) > 3:
+            span, text = folded.quote(k, k)
+        else:
+            continue
+        if span not in have:
+            have.add(span)
+            person.mentions.append(Mention(article.id, span, text))
+
+
+def _link_across(people: list[_Person]) -> list[list[_Person]]:
+    """Union people of different articles that are one person (see the module docstring)."""
+    parent = list(range(len(people)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    full = [i for i, p in enumerate(people) if len(p.name_words) >= 2 or p.type == "ORG"]
+    by_key: dict[tuple[str, tuple[str, ...]], int] = {}
+    by_ends: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i in full:
+        person = people[i]
+        key = (person.type, person.name_words)
+        if key in by_key:
+            union(i, by_key[key])
+        else:
+            by_key[key] = i
+        if person.type == "PER":
+            by_ends[("PER", person.name_words[0], person.name_words[-1])].append(i)
+    for members in by_ends.values():
+        for i in members[1:]:
+            a, b = people[i].name_words, people[members[0]].name_words
+            if _subsequence(a, b) or _subsequence(b, a):
+                union(i, members[0])
+    by_family: dict[str, set[int]] = defaultdict(set)
+    for i in full:
+        if people[i].type == "PER":
+            by_family[people[i].name_words[-1]].add(find(i))
+    for i, person in enumerate(people):
+        if person.type == "PER" and len(person.name_words) == 1:
+            roots = by_family.get(person.name_words[0], set())
+            if len({find(r) for r in roots}) == 1:
+                union(i, next(iter(roots)))
+    groups: dict[int, list[_Person]] = defaultdict(list)
+    for i, person in enumerate(people):
+        groups[find(i)].append(person)
+    return list(groups.values())
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    iterator = iter(long)
+    return all(word in iterator for word in short)
+
+
+def _entities(groups: list[list[_Person]]) -> tuple[list[Entity], dict[int, str]]:
+    entities: list[Entity] = []
+    entity_of: dict[int, str] = {}
+    for group in groups:
+        names = [n for p in group for n in p.names] or [" ".join(group[0].name_words)]
+        name = max(names, key=lambda n: (len(_name_key(n)), names.count(n)))
+        kind = group[0].type
+        entity_id = "ent-" + hashlib.sha1(f"{kind}:{' '.join(_name_key(name))}".encode()
+                                          ).hexdigest()[:12]
+        mentions = sorted({(m.doc_id, tuple(m.span), m.text) for p in group for m in p.mentions})
+        titles: list[str] = []
+        for person in sorted(group, key=lambda p: p.published or ""):
+            titles.extend(t for t in [*person.titles, *person.roles] if t not in titles)
+        entity = Entity(
+            id=entity_id,
+            type=kind,
+            name=name,
+            name_en=None,
+            aliases=sorted({text for _, _, text in mentions} - {name}),
+            titles=titles,
+            mentions=[Mention(doc, span, text) for doc, span, text in mentions],
+            title_history=_title_history(group),
+        )
+        entities.append(entity)
+        for person in group:
+            entity_of[id(person)] = entity_id
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    return entities, entity_of
+
+
+def _title_history(group: list[_Person]) -> list[dict[str, object]]:
+    """Each title with the articles (and their dates) it was used in, oldest first."""
+    history: dict[str, dict[str, object]] = {}
+    for person in group:
+        for title in person.titles:
+            entry = history.setdefault(title, {"title": title, "doc_ids": [], "first": None,
+                                               "last": None})
+            entry["doc_ids"].append(person.doc_id)  # type: ignore[union-attr]
+            if person.published:
+                first, last = entry["first"], entry["last"]
+                entry["first"] = min(filter(None, [first, person.published]))
+                entry["last"] = max(filter(None, [last, person.published]))
+    return sorted(history.values(), key=lambda e: (e["first"] or "", str(e["title"])))
