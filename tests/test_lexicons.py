@@ -71,3 +71,14 @@ def test_lists_have_no_duplicates() -> None:
 def test_folding_table_groups_are_known() -> None:
     table = load_json("text/normalize.json")
     assert {"alef", "alef_maksura", "teh_marbuta", "diacritics", "digits"} <= set(table)
+
+
+def test_lexicons_reporting_cues_cover_the_issue_minimum():
+    from khabar.extract.lexicons import reporting_cues
+
+    cues = reporting_cues()
+    verbs = [cue for cue in cues.values() if cue.kind in {"verb", "participle", "masdar"}]
+    assert len(verbs) >= 60
+    assert {cue.kind for cue in cues.values()} == {"verb", "participle", "masdar", "nominal",
+                                                    "tail"}
+    assert {cue.lemma for cue in cues.values() if cue.polarity == "deny"} >= {"نفى", "كذّب"}

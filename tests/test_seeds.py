@@ -12,10 +12,14 @@ pytestmark = needs_seeds
 
 
 @pytest.fixture(scope="module")
-def seeds() -> dict[str, object]:
-    analysis = analyze([SEEDS])
-    return {Path(article.source).name[:3]: article for article in analysis.articles} | {
-        "skipped": analysis.skipped}
+def seeds_analysis():
+    return analyze([SEEDS])
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_analysis) -> dict[str, object]:
+    return {Path(article.source).name[:3]: article for article in seeds_analysis.articles} | {
+        "skipped": seeds_analysis.skipped}
 
 
 def test_all_five_seeds_are_ingested(seeds) -> None:
@@ -60,3 +64,21 @@ def test_seed_report_text_is_kept_verbatim(seeds) -> None:
     raw = (SEEDS / "004_b4384da33049ec36.txt").read_text(encoding="utf-8")
     for line in seeds["004"].text.split("\n"):
         assert line in raw
+
+
+def test_seeds_statements_spokesman_is_one_person_with_title_history(seeds_analysis):
+    entities = seeds_analysis.records["entities"]
+    mismari = [e for e in entities if "المسماري" in e["name"] or "المسمارى" in e["name"]]
+    assert len(mismari) == 1
+    person = mismari[0]
+    assert len({m["doc_id"] for m in person["mentions"]}) == 5
+    titles = [entry["title"] for entry in person["title_history"]]
+    assert "العميد" in titles and "اللواء" in titles
+    statements = seeds_analysis.records["statements"]
+    interview = next(a for a in seeds_analysis.articles if Path(a.source).name.startswith("000"))
+    answers = [s for s in statements if s["doc_id"] == interview.id and s["verb"] is None]
+    assert len(answers) >= 15 and all(s["speaker"] == person["id"] for s in answers)
+    denial = next(a for a in seeds_analysis.articles if Path(a.source).name.startswith("002"))
+    denials = [s for s in statements if s["doc_id"] == denial.id and s["polarity"] == "deny"]
+    assert any("التهم" in s["content"] for s in denials)
+    assert all(s["speaker"] == person["id"] for s in denials)

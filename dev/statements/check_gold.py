@@ -36,7 +36,8 @@ def problems(gold: dict, articles: Path) -> list[str]:
         elif span is None or quoted is None:
             found.append(f"{where}: span and text must both be given or both be null")
         elif text[span[0] : span[1]] != quoted:
-            found.append(f"{where}: text[{span[0]}:{span[1]}] = {text[span[0]:span[1]]!r} != {quoted!r}")
+            found.append(f"{where}: text[{span[0]}:{span[1]}] = "
+                         f"{text[span[0]:span[1]]!r} != {quoted!r}")
 
     entity_ids = set()
     for entity in gold.get("entities", []):
@@ -64,8 +65,10 @@ def problems(gold: dict, articles: Path) -> list[str]:
             found.append(f"{where}: polarity {statement.get('polarity')!r}")
         if not statement.get("content"):
             found.append(f"{where}: no content")
-        check_span(where + " content", doc, statement.get("content_span"), statement.get("content"))
-        check_span(where + " speaker", doc, statement.get("speaker_span"), statement.get("speaker_text"))
+        check_span(where + " content", doc, statement.get("content_span"),
+                   statement.get("content"))
+        check_span(where + " speaker", doc, statement.get("speaker_span"),
+                   statement.get("speaker_text"))
         check_span(where + " verb", doc, statement.get("verb_span"), statement.get("verb"))
     return found
 
@@ -76,7 +79,8 @@ def main() -> int:
     for problem in found:
         print(problem)
     n_statements = len(gold.get("statements", []))
-    print(f"{n_statements} statements, {len(gold.get('entities', []))} entities, {len(found)} problems")
+    n_entities = len(gold.get("entities", []))
+    print(f"{n_statements} statements, {n_entities} entities, {len(found)} problems")
     return 1 if found else 0
 
 

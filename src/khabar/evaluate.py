@@ -49,6 +49,8 @@ Kinds:
   word (of each comma-separated part, folded, leading ال dropped) of the predicted
   ``speaker_text`` or linked entity ``name`` equals one of the gold ``speaker_name``,
   ``speaker_text`` or the names of the gold entities in ``speaker`` («P12+P02»).
+  ``statements_verb``, ``statements_polarity`` and ``statements_mode`` also need the same cue
+  (last word, folded, و/ف dropped; null equals null), polarity, or mode.
 - ``claims``: span and numbers. ``claims_unit_quantity`` also needs ``unit`` and
   ``quantity`` (gold quantity ``other`` or null accepts any). A predicted claim matching no
   gold claim but a gold ``dates`` span is not counted: gold keeps dates apart and the
@@ -537,18 +539,40 @@ def _score_statements(gold: dict[str, Any], pred: _Pred) -> list[KindScore]:
         linked = [gold_names.get(i.strip()) for i in str(s.get("speaker") or "").split("+")]
         keys = _name_keys([s.get("speaker_name"), s.get("speaker_text"), *linked])
         golds.append(
-            _gold_item(pred, [(s["doc_id"], s.get("content"), s.get("content_span"))], {"k": keys})
+            _gold_item(pred, [(s["doc_id"], s.get("content"), s.get("content_span"))],
+                       {"k": keys, "verb": _verb_key(s.get("verb")),
+                        "polarity": s.get("polarity"), "mode": s.get("mode")})
         )
     preds = []
     for item in _pred_items(
         pred, "statements", lambda r: [(r.get("doc_id"), r.get("content_span"))]
     ):
         linked = pred_names.get(str(item.rec.get("speaker")))
-        preds.append(_Item(item.spans, {"k": _name_keys([item.rec.get("speaker_text"), linked])}))
+        preds.append(_Item(item.spans, {"k": _name_keys([item.rec.get("speaker_text"), linked]),
+                                        "verb": _verb_key(item.rec.get("verb")),
+                                        "polarity": item.rec.get("polarity"),
+                                        "mode": item.rec.get("mode")}))
+
+    def same(field_name: str) -> _Extra:
+        return lambda g, p: g.rec[field_name] == p.rec[field_name]
+
     return [
         _span_kind("statements", golds, preds, None),
         _span_kind("statements_speaker", golds, preds, lambda g, p: bool(g.rec["k"] & p.rec["k"])),
+        _span_kind("statements_verb", golds, preds, same("verb")),
+        _span_kind("statements_polarity", golds, preds, same("polarity")),
+        _span_kind("statements_mode", golds, preds, same("mode")),
     ]
+
+
+def _verb_key(verb: str | None) -> str | None:
+    """A cue compared by its last word, folded, without و/ف («وأكد» = «أكد», «قد أعلن» =
+    «أعلن»); interview answers have none (null equals null)."""
+    words = _words(verb or "")
+    if not words:
+        return None
+    last = words[-1]
+    return last[1:] if len(last) > 3 and last[0] in "وف" else last
 
 
 def _unit(value: Any) -> str:

@@ -132,7 +132,7 @@ def _take_name(folded: FoldedText, k: int, known: KnownNames, after_title: bool)
             # «عبد العزيز الشيخ،», «عبدالله الربيعة أن»: a definite family name, when the
             # phrase ends right after it.
             following = tokens[k + 1].form if k + 1 < len(tokens) else "."
-            ends = not following[0].isalpha() or following in complementizers()
+            ends = not following[0].isalpha() or complementizers().get(following) == "that"
             if not (ends and form.startswith("ال") and (
                     (form not in common_words() and word_kind(form) is None)
                     or word_kind(form) == "title")):
@@ -176,7 +176,9 @@ def _take_chain(folded: FoldedText, k: int, known: KnownNames) -> list[int]:
         if not _is_plain_word(form) or word_kind(form) in {"title", "anaphor"}:
             break
         definite = form.startswith(DEFINITE_PREFIXES)
-        if definite_seen and not definite:
+        if form.startswith("ل") and not definite and len(form) > 3:
+            definite_seen = False  # «الأمين العام لمجلس التعاون لدول الخليج»: a new genitive
+        elif definite_seen and not definite:
             break
         if form in known.words and taken:
             break

@@ -43,6 +43,8 @@ VENUE_PREPOSITIONS = frozenset({"في", "خلال", "ضمن", "عبر", "اثن�
 SENTENCE_END = frozenset({".", "؟", "?", "!", "..", "..."})
 CLAUSE_OPENERS = frozenset({"و", "ف", "بدوره", "بدورها", "وبدوره", "وبدورها", "كما", "فيما",
                             "هذا", "بينما", "حيث", "ثم"})
+LOOSE_SPEAKER_STOPS = frozenset({"في", "خلال", "على", "عبر", "لدى", "امام", "اليوم", "امس",
+                                 "عن", "الى"})
 TIME_WORDS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
                         "الجمعه", "السبت", "مساء", "صباح", "وقت", "سابق", "لاحق", "ايضا"})
 ANSWER_BREAK = re.compile(r"(?<!\.)\.(?!\.)\s+")
@@ -379,6 +381,19 @@ class _Extractor:
                 self._carrier = self._quote(k + 1, end)[1]
                 end = k - 1
                 break
+        # «كيفين كيليا في البيان», «الشرطة لموقع "تي إم زد"», «أصدقاء الشاب للسلطات»: a
+        # preposition after the first word opens where or to whom it was said.
+        for k in range(start + 1, end + 1):
+            form = tokens[k].form
+            if form in LOOSE_SPEAKER_STOPS or (
+                    form[0] == "ل" and form not in self.known.words and word_kind(form) is None
+                    and not form.startswith("لل") and k > start + 1) or form in {"-", "وهو"}:
+                venue = self._quote(k, end)[1]
+                self._carrier = self._carrier or venue
+                end = k - 1
+                break
+        while end >= start and not tokens[end].is_word and tokens[end].form not in QUOTE_MARKS:
+            end -= 1
         if end < start:
             return None
         # Prefer a name inside the phrase: the title nearest the end, then its name.
@@ -399,7 +414,7 @@ class _Extractor:
         if phrase.kind == "OTHER" and all(t.form in QUOTE_MARKS or t.is_word
                                           for t in tokens[start:end + 1]):
             words = [t for t in tokens[start:end + 1] if t.is_word]
-            if 0 < len(words) <= 3:
+            if 0 < len(words) <= 4 and not tokens[start].form.startswith("ال"):
                 phrase.kind = "PER"  # «وأكد "قريز" أن»: a bare name
                 phrase.name = [k for k in range(start, end + 1) if tokens[k].is_word]
         return phrase

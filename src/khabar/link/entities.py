@@ -62,10 +62,32 @@ def link_entities(articles: list[Article], statements: list[Statement]) -> list[
     groups = _link_across(people)
     entities, entity_of = _entities(groups)
     by_id = {statement.id: statement for statement in statements}
+    holders = _office_holders(groups, entity_of)
     for statement in statements:
         person = _speaker_person(statement, by_id, local_of_statement)
         statement.speaker = entity_of.get(id(person)) if person else None
+    for statement in statements:
+        # «وقال المتحدث باسم قيادة العمليات»: an office alone, held by one person of the
+        # corpus; a dropped subject follows its source statement.
+        if statement.speaker is None and statement.speaker_role and not statement.speaker_name:
+            statement.speaker = holders.get(normalize(statement.speaker_role))
+    for statement in statements:
+        if statement.speaker is None and statement.speaker_from:
+            source = by_id.get(statement.speaker_from)
+            while source is not None and source.speaker is None and source.speaker_from:
+                source = by_id.get(source.speaker_from)
+            statement.speaker = source.speaker if source else None
     return entities
+
+
+def _office_holders(groups: list[list[_Person]], entity_of: dict[int, str]) -> dict[str, str]:
+    """Folded office → the one entity apposed to it anywhere in the corpus."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for group in groups:
+        for person in group:
+            for role in person.roles:
+                holders[normalize(role)].add(entity_of[id(person)])
+    return {role: next(iter(ids)) for role, ids in holders.items() if len(ids) == 1}
 
 
 def _speaker_person(statement: Statement, by_id: dict[str, Statement],
