@@ -2,9 +2,9 @@
 
 Why pairs: person linking is judged across articles, so the sample is up to 18 pairs of
 articles from different outlets on one topic (pairs of the reuse development set labelled
-`none`, `rewrite` or `partial`: independent reports or rewrites, never verbatim copies), each
-article carrying at least three reporting-verb hits and 100-800 words (15 pairs qualify). Deterministic: the same corpus gives the same
-sample.
+`none`, `rewrite` or `partial`: independent reports or rewrites, never verbatim copies),
+each article carrying at least three reporting-verb hits and 100-800 words (15 pairs
+qualify). Deterministic: the same corpus gives the same sample.
 
 Usage: python dev/statements/sample.py OUT_DIR
 Writes OUT_DIR/<corpus id>.txt (the corpus `text`, unchanged, so gold offsets into the file

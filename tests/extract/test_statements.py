@@ -1,16 +1,7 @@
 import pytest
 
 from khabar.extract.statements import article_statements
-from tests.extract.conftest import make
-
-REPORT = """الصافي: القوات استعادت مدخل الوادي
-أعلن العقيد نادر الصافي، المتحدث باسم قيادة العمليات، في بيان صحفي أن القوات استعادت مدخل وادي السدر، مشيرا إلى أن الاشتباكات انتهت مساء الأحد.
-وأضاف أن وحدات الهندسة بدأت نزع الألغام.
-ونفى الصافي أن تكون قواته قد استهدفت منازل المدنيين، قائلا: "القصف اقتصر على مواقع محددة".
-وبحسب مصادر محلية فإن السكان بدأوا العودة إلى منازلهم.
-وأكدت وزارة الصحة أن المستشفى استقبل عشرة جرحى.
-وتشهد المنطقة توترا منذ أشهر.
-"""
+from tests.extract.conftest import INTERVIEW, REPORT, make
 
 
 @pytest.fixture(scope="module")
@@ -80,14 +71,6 @@ def test_statements_narration_is_no_statement(statements):
     assert not any("توترا" in s.content for s in statements)
 
 
-INTERVIEW = """أجرت الصحيفة حوارا مع العقيد نادر الصافي.
-وقال العقيد نادر الصافي في حوار أجرته الصحيفة معه إن المعركة في أيامها الأخيرة.
-وفيما يلي نص الحوار:
-ما آخر التطورات في الوادي؟
-القوات تتقدم من الجهة الغربية. وقد سيطرت على المرتفعات كلها.
-كم عدد الذين سلموا أنفسهم؟
-سلم أكثر من عشرين مسلحا أنفسهم خلال يومين.
-"""
 
 
 def test_statements_interview_answers_are_the_interviewees():
