@@ -136,7 +136,9 @@ def _speakers_section(analysis: Analysis) -> list[str]:
             content = statement["content"]
             if len(content) > SPEAKER_CONTENT_CHARS:
                 content = content[:SPEAKER_CONTENT_CHARS] + " …"
-            lines.append(f"| {where} | {_cell(statement.get('verb') or '(answer)')} | "
+            cue = statement.get("verb") or ("(headline)" if statement.get("in_title")
+                                            else "(interview answer)")
+            lines.append(f"| {where} | {_cell(cue)} | "
                          f"{statement['mode']} | {statement['polarity']} | "
                          f"{_cell(statement.get('venue') or '—')} | «{_cell(content)}» |")
     return lines
