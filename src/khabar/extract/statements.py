@@ -383,8 +383,12 @@ class _Extractor:
                 break
         # «كيفين كيليا في البيان», «الشرطة لموقع "تي إم زد"», «أصدقاء الشاب للسلطات»: a
         # preposition after the first word opens where or to whom it was said.
+        named_later = [k for k in range(start, end + 1)
+                       if word_kind(tokens[k].form) in {"title", "role"}]
         for k in range(start + 1, end + 1):
             form = tokens[k].form
+            if named_later and named_later[-1] > k:
+                continue  # «قائد … فى مدينة شحات، … الرائد خيرى قريز»: the name comes later
             if form in LOOSE_SPEAKER_STOPS or (
                     form[0] == "ل" and form not in self.known.words and word_kind(form) is None
                     and not form.startswith("لل") and k > start + 1) or form in {"-", "وهو"}:
@@ -409,12 +413,13 @@ class _Extractor:
             phrase.kind = head.kind if parsed is None else phrase.kind
             phrase.role = head.role
             phrase.gender = head.gender if parsed is None else phrase.gender
-            if not phrase.name and head.kind in {"ORG", "UNNAMED"}:
+            if not phrase.name:
                 phrase.name = head.name
         if phrase.kind == "OTHER" and all(t.form in QUOTE_MARKS or t.is_word
                                           for t in tokens[start:end + 1]):
             words = [t for t in tokens[start:end + 1] if t.is_word]
-            if 0 < len(words) <= 4 and not tokens[start].form.startswith("ال"):
+            if 0 < len(words) <= 4 and (not tokens[start].form.startswith("ال")
+                                        or tokens[start].form in self.known.words):
                 phrase.kind = "PER"  # «وأكد "قريز" أن»: a bare name
                 phrase.name = [k for k in range(start, end + 1) if tokens[k].is_word]
         return phrase
