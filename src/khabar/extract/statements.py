@@ -16,6 +16,7 @@ the speaker phrase and, for a dropped subject, the statement it inherits its spe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from khabar.extract.lexicons import (
@@ -92,6 +93,7 @@ class _Extractor:
         self.article = article
         self.folded = folded
         self.tokens = folded.tokens
+        self.token_starts = [token.start for token in folded.tokens]
         self.known = KnownNames()
         self.found: list[_Found] = []
         self.consumed_until = 0  # tokens before this belong to a statement's cue and speaker
@@ -117,6 +119,11 @@ class _Extractor:
         if title and first_line == title:
             return self.folded.folded.to_normalized(len(self.article.text.split("\n", 1)[0]))
         return 0
+
+    def _token_at(self, position: int) -> int | None:
+        """Index of the first token starting at or after a normalized offset."""
+        k = bisect_left(self.token_starts, position)
+        return k if k < len(self.tokens) else None
 
     def _line_span(self, position: int) -> tuple[int, int]:
         text = self.folded.folded.text
@@ -547,15 +554,20 @@ class _Extractor:
                 return index
         return None
 
-    def _gender_of(self, index: int) -> str | None:
+    def _speaking(self, index: int | None) -> SpeakerPhrase | None:
+        """The speaker phrase a statement resolves to, following dropped subjects back."""
         seen = set()
         while index is not None and index not in seen:
             seen.add(index)
             found = self.found[index]
             if found.speaker is not None and found.speaker.kind != "ANAPHOR":
-                return found.speaker.gender
+                return found.speaker
             index = found.inherits
         return None
+
+    def _gender_of(self, index: int) -> str | None:
+        speaker = self._speaking(index)
+        return speaker.gender if speaker else None
 
     # -- headlines, venues, interviews ---------------------------------------------
     def _maybe_headline(self, i: int) -> None:
@@ -589,7 +601,7 @@ class _Extractor:
             position = text.find(marker)
             if position < 0:
                 continue
-            k = next((n for n, t in enumerate(self.tokens) if t.start >= position), None)
+            k = self._token_at(position)
             if k is None:
                 continue
             parts: list[str] = []
@@ -611,16 +623,9 @@ class _Extractor:
                 found.venue = chosen.venue
 
     def _speaker_key(self, index: int) -> str | None:
-        seen = set()
-        while index is not None and index not in seen:
-            seen.add(index)
-            found = self.found[index]
-            if found.speaker is not None and found.speaker.kind != "ANAPHOR":
-                names = found.speaker.name or found.speaker.role
-                words = [self.tokens[k].form for k in names]
-                return words[-1] if words else None
-            index = found.inherits
-        return None
+        speaker = self._speaking(index)
+        words = [self.tokens[k].form for k in (speaker.name or speaker.role)] if speaker else []
+        return words[-1] if words else None
 
     def _interview_answers(self) -> dict[int, int]:
         """Token start of each answer line of a question-and-answer transcript → the index
@@ -648,11 +653,11 @@ class _Extractor:
         self.question_lines = [(lines[n][0], lines[n][1]) for n in questions]
         skip: dict[int, int] = {}
         for start, end in [*self.answer_lines, *self.question_lines]:
-            k = next((n for n, t in enumerate(self.tokens) if t.start >= start), None)
+            k = self._token_at(start)
             if k is None:
                 continue
-            after = next((n for n in range(k, len(self.tokens)) if self.tokens[n].start >= end),
-                         len(self.tokens))
+            after = self._token_at(end)
+            after = len(self.tokens) if after is None else after
             skip[self.tokens[k].start] = after
         return skip
 
