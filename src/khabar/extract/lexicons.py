@@ -77,6 +77,17 @@ def function_words() -> frozenset[str]:
     return frozenset(normalize(word) for word in load_lines(f"{LEXICONS}/function_words.txt"))
 
 
+@cache
+def structure_words(group: str) -> frozenset[str]:
+    """Folded words (or phrases) of one closed class in ``structure_words.tsv``: the clause
+    openers, time words, venue prepositions … the parsers use to find boundaries."""
+    rows = load_tsv(f"{LEXICONS}/structure_words.tsv")
+    words = frozenset(normalize(row["form"]) for row in rows if row["group"] == group)
+    if not words:
+        raise KeyError(f"no structure words in group {group!r}")
+    return words
+
+
 NAME_SHARE = 0.6  # a word tagged as part of a name this often starts or continues one
 COMMON_SHARE = 0.2  # a word seen 3+ times and tagged as a name less often is an ordinary word
 

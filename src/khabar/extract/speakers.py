@@ -20,16 +20,15 @@ from khabar.extract.lexicons import (
     person_name_words,
     reporting_cues,
     speaker_words,
+    structure_words,
 )
 from khabar.text.tokens import FoldedText
 
 MAX_NAME_WORDS = 4
 MAX_CHAIN_WORDS = 14
-NAME_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد", "ولد"})
 QUOTE_MARKS = frozenset({'"', "'"})
 APPOSITION_MARKS = frozenset({"،", ","})
 DEFINITE_PREFIXES = ("ال", "لل", "بال", "وال")
-CHAIN_PREPOSITIONS = frozenset({"في", "لدى", "باسم"})
 
 
 @dataclass
@@ -55,7 +54,7 @@ class KnownNames:
         if phrase.kind == "PER":
             for index in phrase.name:
                 form = folded.tokens[index].form
-                if form not in NAME_CONNECTORS and len(form) > 2:
+                if form not in structure_words("name_connector") and len(form) > 2:
                     self.words.add(form)
 
 
@@ -95,14 +94,16 @@ def _cue_base(form: str) -> str | None:
 
 
 def _is_name_start(form: str, known: KnownNames) -> bool:
-    return form in person_name_words() or form in known.words or form in NAME_CONNECTORS
+    return (form in person_name_words() or form in known.words
+            or form in structure_words("name_connector"))
 
 
 def _looks_like_name_word(form: str, known: KnownNames) -> bool:
     """A word that may continue a name: a name word, a connector, a nisba («المسماري»)."""
     if not _is_plain_word(form) or word_kind(form) is not None:
         return False
-    if form in person_name_words() or form in known.words or form in NAME_CONNECTORS:
+    if (form in person_name_words() or form in known.words
+            or form in structure_words("name_connector")):
         return True
     # Family names: «المسماري», «الزوي» (nisba) or a word ANERcorp never met («ترامب»); an
     # ordinary word («سيطرة», «دعم») ends the name. Other definite words («الربيعة») only
@@ -139,7 +140,7 @@ def _take_name(folded: FoldedText, k: int, known: KnownNames, after_title: bool)
                 break
         taken.append(k)
         k += 1
-    while taken and tokens[taken[-1]].form in NAME_CONNECTORS:
+    while taken and tokens[taken[-1]].form in structure_words("name_connector"):
         taken.pop()
     return taken
 
@@ -166,7 +167,7 @@ def _take_chain(folded: FoldedText, k: int, known: KnownNames) -> list[int]:
             taken.extend(range(k, close + 1))
             k = close + 1
             continue
-        if form in CHAIN_PREPOSITIONS:
+        if form in structure_words("chain_preposition"):
             if k + 1 < len(tokens) and _is_plain_word(tokens[k + 1].form):
                 taken.append(k)
                 definite_seen = False
@@ -185,7 +186,7 @@ def _take_chain(folded: FoldedText, k: int, known: KnownNames) -> list[int]:
         definite_seen = definite_seen or (definite and form != "باسم")
         taken.append(k)
         k += 1
-    while taken and tokens[taken[-1]].form in CHAIN_PREPOSITIONS:
+    while taken and tokens[taken[-1]].form in structure_words("chain_preposition"):
         taken.pop()
     return taken
 

@@ -24,6 +24,7 @@ from khabar.extract.lexicons import (
     complementizers,
     longest_cue_words,
     reporting_cues,
+    structure_words,
     venue_heads,
 )
 from khabar.extract.speakers import (
@@ -40,16 +41,8 @@ from khabar.text.sentences import sentence_spans
 from khabar.text.tokens import FoldedText, fold_and_tokenize
 
 SPEAKER_WINDOW = 25  # tokens between a cue and its content, at most
-VENUE_PREPOSITIONS = frozenset({"في", "خلال", "ضمن", "عبر", "اثناء", "لدى"})
 SENTENCE_END = frozenset({".", "؟", "?", "!", "..", "..."})
-CLAUSE_OPENERS = frozenset({"و", "ف", "بدوره", "بدورها", "وبدوره", "وبدورها", "كما", "فيما",
-                            "هذا", "بينما", "حيث", "ثم"})
-LOOSE_SPEAKER_STOPS = frozenset({"في", "خلال", "على", "عبر", "لدى", "امام", "اليوم", "امس",
-                                 "عن", "الى"})
-TIME_WORDS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
-                        "الجمعه", "السبت", "مساء", "صباح", "وقت", "سابق", "لاحق", "ايضا"})
 ANSWER_BREAK = re.compile(r"(?<!\.)\.(?!\.)\s+")
-TRANSCRIPT_MARKERS = ("نص الحوار", "نص المقابله", "نص اللقاء", "وفيما يلي", "واليكم", "الى نص")
 
 
 @dataclass
@@ -186,8 +179,7 @@ class _Extractor:
         cue_last = i + width - 1
         j = cue_last + 1
         # «وتابع قائلا», «اختتم حديثه بالقول»: the verb and its «saying» word are one cue.
-        while j < len(tokens) and tokens[j].form in {"قائلا", "قائله", "حديثه", "بالقول",
-                                                     "كلمته", "تصريحه"}:
+        while j < len(tokens) and tokens[j].form in structure_words("cue_extender"):
             cue_last, j = j, j + 1
         venue_parts: list[str] = []
         j = self._skip_adverbials(j, venue_parts)
@@ -262,10 +254,11 @@ class _Extractor:
         tokens = self.tokens
         while j < len(tokens):
             form = tokens[j].form
-            if form in APPOSITION_MARKS or form in TIME_WORDS or form in {"له", "لها", "قد"}:
+            if (form in APPOSITION_MARKS or form in structure_words("time_word")
+                    or form in {"له", "لها", "قد"}):
                 j += 1
                 continue
-            if form in VENUE_PREPOSITIONS and j + 1 < len(tokens):
+            if form in structure_words("venue_preposition") and j + 1 < len(tokens):
                 head = tokens[j + 1].form
                 if head in venue_heads() or head.removeprefix("ال") in venue_heads():
                     end = self._venue_end(j + 1)
@@ -292,7 +285,7 @@ class _Extractor:
                 in_quote = not in_quote
                 definite_seen = True
             elif not in_quote and form[0].isalpha():
-                if form in TIME_WORDS:
+                if form in structure_words("time_word"):
                     break
                 if definite_seen and not form.startswith("ال") and form not in {
                         "مع", "له", "لها", "عبر", "اجرته", "اجرتها", "معه", "معها"}:
@@ -302,7 +295,8 @@ class _Extractor:
                 break
             if self._cue_at(k)[0] is not None or word_kind(form) in {"title", "role"}:
                 break
-            if form in TIME_WORDS and k + 1 < len(tokens) and tokens[k + 1].form in TIME_WORDS:
+            time_words = structure_words("time_word")
+            if form in time_words and k + 1 < len(tokens) and tokens[k + 1].form in time_words:
                 break
             last = k
             k += 1
@@ -324,8 +318,8 @@ class _Extractor:
             if self.sentence_of[start - 1] != self.sentence_of[i]:
                 break
             start -= 1
-        while start < verb and tokens[start].form in CLAUSE_OPENERS | {"كان", "وكان", "كانت",
-                                                                         "وكانت"}:
+        openers = structure_words("clause_opener") | {"كان", "وكان", "كانت", "وكانت"}
+        while start < verb and tokens[start].form in openers:
             start += 1
         if start >= verb:
             return None
@@ -356,8 +350,22 @@ class _Extractor:
         if i == 0 or self.tokens[i].form[0] in "وف":
             return True
         previous = self.tokens[i - 1]
-        return (not previous.is_word or previous.form in CLAUSE_OPENERS or
-                self.sentence_of[i - 1] != self.sentence_of[i])
+        return (not previous.is_word or previous.form in structure_words("clause_opener") or
+                self.sentence_of[i - 1] != self.sentence_of[i] or self._after_topic(i))
+
+    def _after_topic(self, i: int) -> bool:
+        """«وبشأن الدول التي تدعم الفوضى أكد أن …»: a sentence opened by a fronted topic has
+        its verb after the topic, and a missing subject there is still a dropped one."""
+        start = i - 1
+        while start > 0 and self.sentence_of[start - 1] == self.sentence_of[i]:
+            start -= 1
+        if i - start > SPEAKER_WINDOW or any(
+                self._cue_at(k)[0] is not None for k in range(start, i)):
+            return False
+        words = [token.form for token in self.tokens[start:start + 3]]
+        openers = structure_words("topic_opener")
+        return words[0] in openers or " ".join(words[:2]) in openers or " ".join(
+            words[:3]) in openers
 
     def _quoted_name(self, j: int) -> SpeakerPhrase | None:
         tokens = self.tokens
@@ -396,7 +404,7 @@ class _Extractor:
             form = tokens[k].form
             if named_later and named_later[-1] > k:
                 continue  # «قائد … فى مدينة شحات، … الرائد خيرى قريز»: the name comes later
-            if form in LOOSE_SPEAKER_STOPS or (
+            if form in structure_words("loose_speaker_stop") or (
                     form[0] == "ل" and form not in self.known.words and word_kind(form) is None
                     and not form.startswith("لل") and k > start + 1) or form in {"-", "وهو"}:
                 venue = self._quote(k, end)[1]
@@ -465,7 +473,7 @@ class _Extractor:
         if cue.kind == "nominal" and speaker is not None:
             return (j, "indirect") if tokens[j].is_word else (None, "")
         if cue.object == "np" and tokens[j].is_word and form not in SENTENCE_END:
-            if form in VENUE_PREPOSITIONS or form == "منذ":
+            if form in structure_words("venue_preposition") or form == "منذ":
                 # «كشف في وقت سابق من اليوم عن وجود …»: the content opens after the adverb.
                 for k in range(j + 1, min(j + 8, len(tokens))):
                     if tokens[k].form in APPOSITION_MARKS | SENTENCE_END:
@@ -597,7 +605,7 @@ class _Extractor:
         """A venue named once holds for the same speaker's other statements of the article;
         «جاء ذلك في حوار أجرته …» gives one to the statements before it."""
         text = self.folded.folded.text
-        for marker in ("جاء ذلك في", "جاء ذلك خلال", "جاء ذلك فى"):
+        for marker in structure_words("venue_marker"):
             position = text.find(marker)
             if position < 0:
                 continue
@@ -640,7 +648,7 @@ class _Extractor:
                      if line.endswith(("؟", "?")) or line.startswith(("س:", "س :", "س-"))]
         if len(questions) < 2:
             return {}
-        marker = any(m in text for m in TRANSCRIPT_MARKERS)
+        marker = any(m in text for m in structure_words("transcript_marker"))
         answered = [n for n in questions if n + 1 < len(lines) and lines[n + 1][2] and
                     not lines[n + 1][2].endswith(("؟", "?"))]
         if not marker and len(answered) < 2:
