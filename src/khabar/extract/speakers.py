@@ -29,6 +29,7 @@ MAX_CHAIN_WORDS = 14
 QUOTE_MARKS = frozenset({'"', "'"})
 APPOSITION_MARKS = frozenset({"،", ","})
 DEFINITE_PREFIXES = ("ال", "لل", "بال", "وال")
+NAME_HEADS = frozenset({"عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ال"})
 
 
 @dataclass
@@ -110,9 +111,22 @@ def _looks_like_name_word(form: str, known: KnownNames) -> bool:
     # at the end of the phrase (see _take_name), since «ونفى المسماري التهم» is common.
     if form in common_words() or form.startswith(("بال", "لل", "وال", "فال", "كال")):
         return False
-    if form[0] in "بلوفك":
-        return False  # «باستهداف», «لجميع»: a particle on an ordinary word
+    if form[0] in "بلوف" or (form[0] == "ك" and (
+            form[1:] in common_words() or form[1:].startswith("ال"))):
+        # «باستهداف», «لجميع», «كالعادة»: a particle on an ordinary word. The proclitic ك
+        # is rare, and many foreign names begin with it («كيليا»).
+        return False
     return not form.startswith("ال") or (form.endswith("ي") and len(form) > 4)
+
+
+def _ends_phrase(folded: FoldedText, k: int) -> bool:
+    """Whether a speaker phrase can end before token k: punctuation, «أن», a cue, or an
+    office or title that is apposed («عبد الله البرقان رئيس لجنة …»)."""
+    if k >= len(folded.tokens):
+        return True
+    form = folded.tokens[k].form
+    return (not form[0].isalpha() or complementizers().get(form) == "that"
+            or _cue_base(form) is not None or word_kind(form) in {"role", "title"})
 
 
 def _take_name(folded: FoldedText, k: int, known: KnownNames, after_title: bool) -> list[int]:
@@ -125,19 +139,22 @@ def _take_name(folded: FoldedText, k: int, known: KnownNames, after_title: bool)
             k += 1  # «وأكد "قريز" أن»: a quoted name
             continue
         if not taken:
-            if not _is_plain_word(form) or word_kind(form) is not None:
+            if after_title and form in structure_words("name_after_title"):
+                pass  # «الأمير علي»: folded, the name is also a preposition
+            elif (not _is_plain_word(form) or word_kind(form) is not None
+                  or not (after_title or _is_name_start(form, known))):
                 break
-            if not after_title and not _is_name_start(form, known):
-                break
-        elif not _looks_like_name_word(form, known):
-            # «عبد العزيز الشيخ،», «عبدالله الربيعة أن»: a definite family name, when the
-            # phrase ends right after it.
-            following = tokens[k + 1].form if k + 1 < len(tokens) else "."
-            ends = not following[0].isalpha() or complementizers().get(following) == "that"
-            if not (ends and form.startswith("ال") and (
+            elif after_title and form in common_words() and form not in known.words:
+                break  # «اللاعب البالغ من العمر»: an ordinary word is no name
+        elif tokens[taken[-1]].form in NAME_HEADS and _is_plain_word(form):
+            pass  # «عبد الله», «أبو إبراهيم»: the word after the head is part of the name
+        elif not _looks_like_name_word(form, known) and not (
+                # «عبد العزيز الشيخ،», «عبدالله الربيعة أن», «عبد الله البرقان رئيس …»: a
+                # definite family name, when the phrase ends right after it.
+                _ends_phrase(folded, k + 1) and form.startswith("ال") and (
                     (form not in common_words() and word_kind(form) is None)
                     or word_kind(form) == "title")):
-                break
+            break
         taken.append(k)
         k += 1
     while taken and tokens[taken[-1]].form in structure_words("name_connector"):
@@ -174,11 +191,18 @@ def _take_chain(folded: FoldedText, k: int, known: KnownNames) -> list[int]:
                 k += 1
                 continue
             break
-        if not _is_plain_word(form) or word_kind(form) in {"title", "anaphor"}:
+        if not _is_plain_word(form) or word_kind(form) == "anaphor":
             break
+        if word_kind(form) == "title" and k + 1 < len(tokens) and (
+                _is_name_start(tokens[k + 1].form, known)
+                or word_kind(tokens[k + 1].form) == "title"):
+            break  # «… للجيش اللواء أحمد»; but «مدير الفريق الأول» is an office
         definite = form.startswith(DEFINITE_PREFIXES)
-        if form.startswith("ل") and not definite and len(form) > 3:
-            definite_seen = False  # «الأمين العام لمجلس التعاون لدول الخليج»: a new genitive
+        if (form.startswith(("ل", "ب")) and not definite and len(form) > 3
+                and (form[1:] in common_words() or word_kind(form[1:]) == "org")):
+            # «الأمين العام لمجلس التعاون لدول الخليج», «الناطق الإعلامي بصحة الطائف»: a new
+            # genitive
+            definite_seen = False
         elif definite_seen and not definite:
             break
         if form in known.words and taken:
@@ -224,20 +248,36 @@ def parse_speaker(folded: FoldedText, k: int, known: KnownNames) -> SpeakerPhras
         return phrase
     phrase = SpeakerPhrase(first, k, "PER")
     gender = "m"
+    if _is_family_name_alone(folded, k):
+        phrase.name = [k]
+        phrase.last = k
+        return phrase
     while k < len(tokens):
         form = tokens[k].form
         entry = speaker_words().get(form)
+        if (entry is None and form.startswith("ال") and form.endswith("ي") and k + 1 < len(tokens)
+                and word_kind(tokens[k + 1].form) == "title"):
+            phrase.titles.append(k)  # «الأردني الأمير علي»: a nationality before the title
+            k += 1
+            continue
         if entry and entry.kind == "title":
             phrase.titles.append(k)
             gender = entry.gender if entry.gender != "m" else gender
             k += 1
-            # «صاحب السمو الملكي», «الرئيس التركي»: honorific or nisba words stay in the title.
-            while k < len(tokens) and tokens[k].form.startswith("ال") and (
-                tokens[k].form.endswith("ي") or word_kind(tokens[k].form) == "title"
-            ) and tokens[k].form not in known.words:
+            # «صاحب السمو الملكي», «الرئيس التركي», «البريجادير جنرال»: honorific or nisba
+            # words stay in the title.
+            while k < len(tokens) and tokens[k].form not in known.words and (
+                word_kind(tokens[k].form) == "title"
+                or (tokens[k].form.startswith("ال") and tokens[k].form.endswith("ي"))
+            ):
                 phrase.titles.append(k)
                 k += 1
+            k = _skip_descriptors(folded, k, known, phrase)
             name = _take_name(folded, k, known, after_title=True)
+            last_title = tokens[phrase.titles[-1]].form
+            if not name and word_kind(last_title) is None and _ends_phrase(folded, k):
+                # «اللواء المسماري أشار»: the nisba taken as part of the title is the name.
+                name = [phrase.titles.pop()]
             if name:
                 phrase.name = name
                 k = name[-1] + 1
@@ -253,7 +293,9 @@ def parse_speaker(folded: FoldedText, k: int, known: KnownNames) -> SpeakerPhras
             k = _skip_apposed_roles(folded, k, known, phrase)
             continue
         if not phrase.name:
-            name = _take_name(folded, k, known, after_title=bool(phrase.titles))
+            # «الناطق الإعلامي … عيضة بن الهذلي»: «بن» shows a name the lexicon does not know.
+            patronymic = k + 1 < len(tokens) and tokens[k + 1].form in {"بن", "ابن", "بنت"}
+            name = _take_name(folded, k, known, after_title=bool(phrase.titles) or patronymic)
             if name:
                 phrase.name = name
                 k = name[-1] + 1
@@ -266,6 +308,33 @@ def parse_speaker(folded: FoldedText, k: int, known: KnownNames) -> SpeakerPhras
     phrase.last = k - 1
     phrase.gender = gender
     return phrase
+
+
+def _skip_descriptors(folded: FoldedText, k: int, known: KnownNames,
+                      phrase: SpeakerPhrase) -> int:
+    """«الناشط الإعلامي المعارض أبو إبراهيم الجسري»: up to three definite words between a
+    title and a name describe the person; they join the title when a name follows them."""
+    tokens = folded.tokens
+    for j in range(k, min(k + 4, len(tokens))):
+        form = tokens[j].form
+        if _is_name_start(form, known) and form not in common_words():
+            phrase.titles.extend(range(k, j))
+            return j
+        if not (form.startswith("ال") and _is_plain_word(form)) or word_kind(form) is not None:
+            break
+    return k
+
+
+def _is_family_name_alone(folded: FoldedText, k: int) -> bool:
+    """«وأضاف البرقان أن»: one definite word that is no ordinary word, office or title,
+    followed by «أن» or a comma, is a family name standing for the person."""
+    form = folded.tokens[k].form
+    if not (form.startswith("ال") and len(form) > 4 and _is_plain_word(form)):
+        return False
+    if form in common_words() or word_kind(form) is not None:
+        return False
+    following = folded.tokens[k + 1].form if k + 1 < len(folded.tokens) else ""
+    return complementizers().get(following) == "that" or following in APPOSITION_MARKS
 
 
 def _skip_apposed_roles(folded: FoldedText, k: int, known: KnownNames,
