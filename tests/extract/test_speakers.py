@@ -27,6 +27,23 @@ def parts(text: str) -> tuple[str, str, str, str]:
         ("رئيس مجلس أعيان المدينة، عبد العزيز الشيخ، أن", "", "رئيس مجلس اعيان المدينه",
          "عبد العزيز الشيخ"),
         ("الرئيس التركي رجب طيب أردوغان دعم بلاده", "الرئيس التركي", "", "رجب طيب اردوغان"),
+        # a name after «عبد», a family name before an apposed office
+        ("عبد الله الفلاني رئيس لجنة المسابقات أن", "", "رئيس لجنه المسابقات",
+         "عبد الله الفلاني"),
+        # an office with ب-phrases, and a name the lexicon does not know shown by «بن»
+        ("الناطق الإعلامي بصحة المنطقة بالنيابة عيضة بن حمد أن", "",
+         "الناطق الاعلامي بصحه المنطقه بالنيابه", "عيضه بن حمد"),
+        # descriptors between a title and the name
+        ("الناشط الإعلامي المعارض أبو محمد الحلبي أن", "الناشط الاعلامي المعارض", "",
+         "ابو محمد الحلبي"),
+        # a nationality before the title; «علي» folds to the preposition على
+        ("الأردني الأمير علي بن الحسين أن", "الاردني الامير", "", "علي بن الحسين"),
+        # a two-word title and a foreign name beginning with ك
+        ("البريجادير جنرال الأمريكي كيفين كيلي إن", "البريجادير جنرال الامريكي", "",
+         "كيفين كيلي"),
+        # an office's team word that is also a rank is no title here
+        ("مدير الفريق الأول بالنادي عبدالله الدخيل أن", "", "مدير الفريق الاول بالنادي",
+         "عبدالله الدخيل"),
     ],
 )
 def test_speakers_person_parts(text, titles, role, name):
@@ -49,3 +66,22 @@ def test_speakers_kinds(text, kind):
 def test_speakers_none_for_ordinary_words():
     folded = fold_and_tokenize("أن القوات تقدمت")
     assert parse_speaker(folded, 0, KnownNames()) is None
+
+
+def test_speakers_a_nisba_after_a_title_is_the_name_when_nothing_follows():
+    assert parts("اللواء المسماري أشار إلى")[1:] == ("اللواء", "", "المسماري")
+
+
+def test_speakers_a_family_name_alone_before_that():
+    assert parts("البرقان أن الأمر")[::3] == ("PER", "البرقان")
+    folded = fold_and_tokenize("البيان أن الأمر")
+    assert parse_speaker(folded, 0, KnownNames()) is None  # an ordinary word is no name
+
+
+def test_speakers_an_ordinary_word_after_a_title_is_no_name():
+    folded = fold_and_tokenize("اللاعب البالغ من العمر")
+    assert parse_speaker(folded, 0, KnownNames()) is None
+
+
+def test_speakers_a_verbal_noun_with_a_particle_ends_the_name():
+    assert parts("خالد المحجوب باستهداف مخزن")[3] == "خالد المحجوب"

@@ -83,3 +83,21 @@ def test_statements_interview_answers_are_the_interviewees():
     assert all(a.speaker_from == said.id and a.mode == "direct" for a in answers)
     assert all(a.venue == said.venue == "في حوار أجرته الصحيفة معه" for a in answers)
     assert not any("؟" in s.content for s in statements)  # questions are not statements
+
+
+def test_statements_a_body_speaks_through_its_statement():
+    text = ("قال بيان للقيادة المشتركة إن الطائرات نفذت ثلاث غارات.\n"
+            "وأضاف أن الغارات استهدفت مخازن للذخيرة.\n")
+    found = article_statements(make(text))
+    said, added = found
+    assert said.speaker_text == "للقيادة المشتركة"
+    assert said.speaker_name == "القيادة المشتركة"
+    assert said.speaker_kind == "ORG" and said.venue == "بيان"
+    assert added.speaker_from == said.id  # «وأضاف» (masculine) follows the statement
+
+
+def test_statements_a_fronted_topic_keeps_the_dropped_subject():
+    text = ("وقال الوزير سالم الحربي إن الطرق مفتوحة.\n"
+            "وبشأن المنافذ الحدودية أكد أن العمل فيها مستمر.\n")
+    said, confirmed = article_statements(make(text))
+    assert confirmed.verb == "أكد" and confirmed.speaker_from == said.id

@@ -39,7 +39,7 @@ class SpeakerPhrase:
     first: int
     last: int  # inclusive
     kind: str  # PER / ORG / UNNAMED / ANAPHOR / OTHER
-    gender: str = "m"
+    gender: str | None = "m"  # None: unknown (a statement that speaks for a body)
     titles: list[int] = field(default_factory=list)
     role: list[int] = field(default_factory=list)  # office / apposed role words
     name: list[int] = field(default_factory=list)  # the person's or organization's name
@@ -111,10 +111,11 @@ def _looks_like_name_word(form: str, known: KnownNames) -> bool:
     # at the end of the phrase (see _take_name), since «ونفى المسماري التهم» is common.
     if form in common_words() or form.startswith(("بال", "لل", "وال", "فال", "كال")):
         return False
-    if form[0] in "بلوف" or (form[0] == "ك" and (
-            form[1:] in common_words() or form[1:].startswith("ال"))):
-        # «باستهداف», «لجميع», «كالعادة»: a particle on an ordinary word. The proclitic ك
-        # is rare, and many foreign names begin with it («كيليا»).
+    if form[0] in "بلوفك" and (form[1:] in common_words() or form[1:].startswith("ال")
+                               or (form[0] != "ك" and form[1] in "اتمي")):
+        # «باستهداف», «لجميع», «بتدمير», «كالعادة»: a particle on an ordinary word (verbal
+        # nouns and participles begin with ا ت م ي). Names begin with these letters too
+        # («بحاح», «كيليا», «لوران»).
         return False
     return not form.startswith("ال") or (form.endswith("ي") and len(form) > 4)
 
@@ -153,7 +154,11 @@ def _take_name(folded: FoldedText, k: int, known: KnownNames, after_title: bool)
                 # definite family name, when the phrase ends right after it.
                 _ends_phrase(folded, k + 1) and form.startswith("ال") and (
                     (form not in common_words() and word_kind(form) is None)
-                    or word_kind(form) == "title")):
+                    or word_kind(form) == "title")) and not (
+                # «عبدالله الدخيل بالمستوى»: a definite word right after a given name.
+                form.startswith("ال") and form not in common_words()
+                and word_kind(form) is None and _is_plain_word(form)
+                and tokens[taken[-1]].form in person_name_words()):
             break
         taken.append(k)
         k += 1
@@ -230,6 +235,9 @@ def parse_speaker(folded: FoldedText, k: int, known: KnownNames) -> SpeakerPhras
     first = k
     form = tokens[k].form
     entry = speaker_words().get(form)
+    if entry is None and form.startswith("لل"):
+        entry = speaker_words().get("ال" + form[2:])  # «بيان للقيادة المشتركة»
+        entry = entry if entry and entry.kind == "org" else None
     if entry and entry.kind == "anaphor":
         return SpeakerPhrase(k, k, "ANAPHOR", entry.gender)
     if entry and entry.kind == "unnamed":

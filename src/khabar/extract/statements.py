@@ -389,6 +389,15 @@ class _Extractor:
             start += 1
         while end >= start and tokens[end].form in APPOSITION_MARKS:
             end -= 1
+        # «وقال بيان للقيادة المشتركة إن»: the statement is the venue, the body behind its
+        # «ل» the speaker.
+        if (start < end and tokens[start].form in venue_heads() | {"ال" + w for w in venue_heads()}
+                and tokens[start + 1].form.startswith("ل") and len(tokens[start + 1].form) > 3):
+            self._carrier = self._quote(start, start)[1]
+            start += 1
+            by_statement = True
+        else:
+            by_statement = False
         # «المحجوب، وفقاً لـ "سكاي نيوز عربية"»: what follows a comma and a nominal cue
         # names the outlet that carried the statement, not the speaker.
         for k in range(start + 1, end):
@@ -437,6 +446,8 @@ class _Extractor:
                                         or tokens[start].form in self.known.words):
                 phrase.kind = "PER"  # «وأكد "قريز" أن»: a bare name
                 phrase.name = [k for k in range(start, end + 1) if tokens[k].is_word]
+        if by_statement:
+            phrase.gender = None  # «وأضاف» after «قال بيان للقيادة» follows the statement
         return phrase
 
     def _next_that(self, j: int) -> int | None:
@@ -746,7 +757,11 @@ class _Extractor:
         words = [k for k in indices if self.tokens[k].form not in QUOTE_MARKS]
         if not words:
             return None
-        return self._quote(words[0], words[-1])[1].strip('"“”«»\' ')
+        text = self._quote(words[0], words[-1])[1].strip('"“”«»\' ')
+        first = self.tokens[words[0]].form
+        if first.startswith("لل") and word_kind("ال" + first[2:]) is not None:
+            text = "ال" + text[2:]  # «للقيادة المشتركة» (after «بيان») names «القيادة …»
+        return text
 
 
 def _answer_sentences(line: str) -> list[Span]:
