@@ -101,3 +101,11 @@ def test_statements_a_fronted_topic_keeps_the_dropped_subject():
             "وبشأن المنافذ الحدودية أكد أن العمل فيها مستمر.\n")
     said, confirmed = article_statements(make(text))
     assert confirmed.verb == "أكد" and confirmed.speaker_from == said.id
+
+
+def test_statements_a_dotting_slip_in_a_cue_is_still_a_cue():
+    text = ("قال الوزير سالم الحربي إن الطرق مفتوحة.\n"
+            "وأصاف: \"العمل مستمر في المنافذ\".\n")
+    said, added = article_statements(make(text))
+    assert added.verb == "وأصاف" and added.cue_lemma == said.cue_lemma.replace("قال", "أضاف")
+    assert added.speaker_from == said.id and added.mode == "direct"

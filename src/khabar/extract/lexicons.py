@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from khabar.resources import load_lines, load_tsv
-from khabar.text.normalize import normalize
+from khabar.text.normalize import normalize, skeleton
 
 LEXICONS = "extract/lexicons"
 
@@ -44,6 +44,21 @@ def reporting_cues() -> dict[str, Cue]:
         cues[form] = Cue(form, row["lemma"], row["kind"], row["object"], row["gender"],
                          row["polarity"])
     return cues
+
+
+@cache
+def cues_by_skeleton() -> dict[str, Cue]:
+    """Dotless skeleton → one-word verb cue of four letters or more, when only one cue has
+    that skeleton: how a dotting slip («وأصاف» for «وأضاف») is still read as its cue."""
+    found: dict[str, list[Cue]] = {}
+    for cue in reporting_cues().values():
+        key = skeleton(cue.form)
+        # Present-tense prefixes ي/ت/ن share one skeleton («وتبين» is «it turned out»), so
+        # only forms that do not begin with one are read this way.
+        if cue.kind == "verb" and " " not in cue.form and len(cue.form) >= 4 and key[0] != "ٮ":
+            found.setdefault(key, []).append(cue)
+    return {key: cues[0] for key, cues in found.items()
+            if len({cue.lemma for cue in cues}) == 1}
 
 
 @cache

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from khabar.extract.lexicons import (
     Cue,
     complementizers,
+    cues_by_skeleton,
+    function_words,
     longest_cue_words,
     reporting_cues,
     structure_words,
@@ -37,6 +39,7 @@ from khabar.extract.speakers import (
     word_kind,
 )
 from khabar.model import Article, Span, Statement
+from khabar.text.normalize import skeleton
 from khabar.text.sentences import sentence_spans
 from khabar.text.tokens import FoldedText, fold_and_tokenize
 
@@ -171,7 +174,19 @@ class _Extractor:
                 # «بتأكيد الرئيس …»: ب only before a verbal noun.
                 if stripped in cues and (words[0][0] != "ب" or cues[stripped].kind == "masdar"):
                     return cues[stripped], width
-        return None, 1
+        return self._misspelled_cue(i), 1
+
+    def _misspelled_cue(self, i: int) -> Cue | None:
+        """«وأصاف: هنالك …»: a clause-opening word that is a verb cue but for its dots, when
+        what follows opens content (a colon, a quote, «أن»), is read as that cue."""
+        form = self.tokens[i].form
+        following = self.tokens[i + 1].form if i + 1 < len(self.tokens) else ""
+        if not (form[:1] in "وف" and len(form) > 4 and (
+                following in {":", *QUOTE_MARKS} or complementizers().get(following) == "that")):
+            return None
+        if form[1:] in function_words() or form[1:] in complementizers():
+            return None  # «فإنهم أن» is no slip for «اتهم»
+        return cues_by_skeleton().get(skeleton(form[1:]))
 
     # -- one cue ---------------------------------------------------------------------
     def _statement_at(self, i: int, cue: Cue, width: int) -> int:

@@ -116,3 +116,17 @@ def _code_points(key: str) -> Iterable[int]:
     if len(key) != 1:
         raise ValueError(f"{TABLE_FILE}: key {key!r} is neither a character nor a range A-B")
     return (ord(key),)
+
+
+# Letters that differ only by their dots share one skeleton letter (the rasm).
+_DOTLESS = str.maketrans({
+    "ب": "ٮ", "ت": "ٮ", "ث": "ٮ", "ن": "ٮ", "ي": "ٮ", "ى": "ٮ",
+    "ج": "ح", "خ": "ح", "ذ": "د", "ز": "ر", "ش": "س", "ض": "ص", "ظ": "ط", "غ": "ع",
+    "ق": "ف", "ة": "ه",
+})
+
+
+def skeleton(form: str) -> str:
+    """The dotless skeleton of a word: «وأصاف» and «وأضاف» share one. Web text has dotting
+    slips; matching a known word by its skeleton finds them."""
+    return form.translate(_DOTLESS)
