@@ -62,6 +62,13 @@ def cues_by_skeleton() -> dict[str, Cue]:
 
 
 @cache
+def cue_first_words() -> frozenset[str]:
+    """The first word of every cue: a token that is none of these (with or without a
+    one-letter prefix) opens no cue, which spares the full lookup on most tokens."""
+    return frozenset(form.split()[0] for form in reporting_cues())
+
+
+@cache
 def longest_cue_words() -> int:
     return max(len(form.split()) for form in reporting_cues())
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from khabar.extract.lexicons import (
     Cue,
     complementizers,
+    cue_first_words,
     cues_by_skeleton,
     function_words,
     longest_cue_words,
@@ -164,6 +165,9 @@ class _Extractor:
     def _cue_at(self, i: int) -> tuple[Cue | None, int]:
         """The longest cue starting at token i (one-letter prefixes و/ف/ل allowed)."""
         cues = reporting_cues()
+        first = self.tokens[i].form
+        if first not in cue_first_words() and first[1:] not in cue_first_words():
+            return self._misspelled_cue(i), 1
         for width in range(min(longest_cue_words(), len(self.tokens) - i), 0, -1):
             words = [t.form for t in self.tokens[i:i + width]]
             form = " ".join(words)

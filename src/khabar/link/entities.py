@@ -208,8 +208,11 @@ def _add_name_mentions(person: _Person, article: Article, folded: FoldedText) ->
     tokens = folded.tokens
     have = {tuple(m.span) for m in person.mentions}
     family = words[-1] if person.type == "PER" else None
+    first = words[0]
     for k, token in enumerate(tokens):
         form = token.form
+        if form != first and form != family:
+            continue
         if tuple(t.form for t in tokens[k:k + len(words)]) == words:
             span, text = folded.quote(k, k + len(words) - 1)
         elif family and form == family and len(family) > 3:

@@ -12,6 +12,7 @@ Every rule maps one character to at most one character, except Arabic presentati
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -96,16 +97,34 @@ def normalize(text: str, rules: tuple[str, ...] = DEFAULT_RULES) -> str:
     return text.translate(fold_table(rules))
 
 
+@cache
+def _resizing_chars(rules: tuple[str, ...]) -> re.Pattern[str]:
+    """The characters whose folded form is not exactly one character (deleted or expanded)."""
+    codes = sorted(code for code, value in fold_table(rules).items() if len(value) != 1)
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in codes) + "]")
+
+
 def normalize_with_offsets(text: str, rules: tuple[str, ...] = DEFAULT_RULES) -> NormalizedText:
-    """Fold a text and keep, for every folded character, the offset it came from."""
+    """Fold a text and keep, for every folded character, the offset it came from.
+
+    Most characters fold one-to-one, so the text is translated in runs between the few that
+    are deleted (diacritics, tatweel) or expanded (presentation forms); only those are
+    handled one by one.
+    """
     table = fold_table(rules)
     pieces: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        replacement = table.get(ord(char), char)
+    position = 0
+    for match in _resizing_chars(rules).finditer(text):
+        index = match.start()
+        pieces.append(text[position:index].translate(table))
+        offsets.extend(range(position, index))
+        replacement = table[ord(text[index])]
         pieces.append(replacement)
         offsets.extend([index] * len(replacement))
-    offsets.append(len(text))
+        position = index + 1
+    pieces.append(text[position:].translate(table))
+    offsets.extend(range(position, len(text) + 1))
     return NormalizedText("".join(pieces), tuple(offsets))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from khabar.model import Span
 from khabar.text.normalize import NormalizedText, normalize_with_offsets
@@ -24,9 +25,11 @@ def token_spans(text: str) -> Iterator[Span]:
 FOLDED_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+|\.{2,}|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word or punctuation mark of the normalized text, with its normalized span."""
+class Token(NamedTuple):
+    """One word or punctuation mark of the normalized text, with its normalized span.
+
+    A named tuple, not a dataclass: an article has thousands, and building them is the
+    tokenizer's main cost."""
 
     form: str
     start: int
@@ -58,7 +61,6 @@ def fold_and_tokenize(text: str) -> FoldedText:
     """Fold a text (``normalize_with_offsets``) and split the folded copy into tokens."""
     folded = normalize_with_offsets(text)
     tokens = tuple(
-        Token(match.group(), match.start(), match.end())
-        for match in FOLDED_TOKEN.finditer(folded.text)
+        Token(match.group(), *match.span()) for match in FOLDED_TOKEN.finditer(folded.text)
     )
     return FoldedText(text, folded, tokens)
