@@ -251,6 +251,31 @@ def test_evaluate_claims_unit_quantity_needs_unit_and_quantity(tmp_path: Path) -
 
 
 @pytest.mark.parametrize(
+    ("statement_id", "attributed_to", "agrees"),
+    [
+        ("s1", None, True),  # through the predicted statement's speaker
+        (None, "e1", True),  # through the attributed entity
+        (None, None, False),  # the outlet's voice, but the gold gives a speaker
+    ],
+)
+def test_evaluate_claims_attribution_by_speaker(
+    tmp_path: Path, statement_id: str | None, attributed_to: str | None, agrees: bool
+) -> None:
+    gold = {"documents": [{"doc_id": DOC}],
+            "claims": [claim_gold("31 إرهابيا", 31, speaker_name="أحمد المسماري"),
+                       claim_gold("480 كم مربع", 480, "km2", quantity="area_controlled")]}
+    write(tmp_path, "articles", [article("a1", RAW)])
+    write(tmp_path, "entities", [{"id": "e1", "name": "أحمد المسمارى"}])
+    write(tmp_path, "statements", [{"id": "s1", "doc_id": "a1", "speaker_text": "المسماري",
+                                    "content_span": span_of(RAW, "أن 31 إرهابيا قتلوا")}])
+    write(tmp_path, "claims", [
+        claim_pred(RAW, "31 إرهابيا", 31, statement_id=statement_id, attributed_to=attributed_to),
+        claim_pred(RAW, "480 كم مربع", 480, "km2", statement_id=None, attributed_to=None),
+    ])
+    assert evaluate(gold, tmp_path)["claims_attribution"].tp == (2 if agrees else 1)
+
+
+@pytest.mark.parametrize(
     ("speaker_text", "entity_name", "agrees"),
     [
         ("المسمارى", None, True),  # Egyptian final ya

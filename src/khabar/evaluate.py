@@ -54,7 +54,12 @@ Kinds:
 - ``claims``: span and numbers. ``claims_unit_quantity`` also needs ``unit`` and
   ``quantity`` (gold quantity ``other`` or null accepts any). A predicted claim matching no
   gold claim but a gold ``dates`` span is not counted: gold keeps dates apart and the
-  contract leaves open whether they are claims.
+  contract leaves open whether they are claims. ``claims_attribution`` also needs the same
+  voice: both the outlet's own (gold without ``statement_id`` or ``speaker_name``,
+  prediction without ``statement_id`` or ``attributed_to``), or a shared name key (as for
+  statements) between the gold speaker (``speaker_name``/``speaker_text``, or the speaker of
+  the gold statement ``statement_id`` names) and the predicted one (the ``attributed_to``
+  entity's name, or the speaker of the predicted statement).
 - ``comparisons``: a predicted value is located through its ``claim_id`` in claims.jsonl and
   matches a gold value on span and value; comparisons match when at least two of their
   values match distinct values of each other.
@@ -598,9 +603,32 @@ def _score_claims(gold: dict[str, Any], pred: _Pred) -> list[KindScore]:
         _gold_item(pred, [(d["doc_id"], d.get("text"), d.get("span"))])
         for d in gold.get("dates") or []
     ]
-    preds = _pred_items(pred, "claims", lambda r: [(r.get("doc_id"), r.get("span"))])
+    gold_speakers = _gold_statement_speakers(gold)
+
+    def gold_voice(claim: dict[str, Any]) -> set[str]:
+        if claim.get("statement_id"):
+            return gold_speakers.get(str(claim["statement_id"])) or {"?"}
+        return _name_keys([claim.get("speaker_name"), claim.get("speaker_text")]) or {"outlet"}
+
+    golds = [_Item(g.spans, {**g.rec, "voice": gold_voice(g.rec)}) for g in golds]
+    pred_speakers = _pred_statement_speakers(pred)
+    pred_names = {str(e.get("id")): e.get("name") for e in pred.records["entities"]}
+
+    def pred_voice(claim: dict[str, Any]) -> set[str]:
+        if not claim.get("statement_id") and not claim.get("attributed_to"):
+            return {"outlet"}
+        keys = _name_keys([pred_names.get(str(claim.get("attributed_to")))])
+        return keys | pred_speakers.get(str(claim.get("statement_id")), set()) or {"?"}
+
+    preds = [_Item(p.spans, {**p.rec, "voice": pred_voice(p.rec)}) for p in _pred_items(
+        pred, "claims", lambda r: [(r.get("doc_id"), r.get("span"))])]
+
+    def same_voice(g: _Item, p: _Item) -> bool:
+        return _same_value(g, p) and bool(g.rec["voice"] & p.rec["voice"] - {"?"})
+
     scores = []
-    for kind, extra in (("claims", _same_value), ("claims_unit_quantity", _same_unit_quantity)):
+    for kind, extra in (("claims", _same_value), ("claims_unit_quantity", _same_unit_quantity),
+                        ("claims_attribution", same_voice)):
         pairs = _greedy(golds, preds, lambda g, p, e=extra: _span_score(g, p, e))
         matched = {j for _, j in pairs}
         on_dates = sum(
@@ -613,6 +641,26 @@ def _score_claims(gold: dict[str, Any], pred: _Pred) -> list[KindScore]:
             _make(kind, len(pairs), len(preds) - on_dates, len(golds), _lost_note(golds), note)
         )
     return scores
+
+
+def _gold_statement_speakers(gold: dict[str, Any]) -> dict[str, set[str]]:
+    """Gold statement id → name keys of its speaker."""
+    names = {e.get("id"): e.get("name") for e in gold.get("entities") or []}
+    return {
+        str(s.get("id")): _name_keys([s.get("speaker_name"), s.get("speaker_text"),
+                                      *[names.get(i.strip())
+                                        for i in str(s.get("speaker") or "").split("+")]])
+        for s in gold.get("statements") or []
+    }
+
+
+def _pred_statement_speakers(pred: _Pred) -> dict[str, set[str]]:
+    """Predicted statement id → name keys of its speaker (text and linked entity)."""
+    names = {str(e.get("id")): e.get("name") for e in pred.records["entities"]}
+    return {
+        str(s.get("id")): _name_keys([s.get("speaker_text"), names.get(str(s.get("speaker")))])
+        for s in pred.records["statements"]
+    }
 
 
 def _score_comparisons(gold: dict[str, Any], pred: _Pred) -> KindScore:
