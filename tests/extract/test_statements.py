@@ -109,3 +109,16 @@ def test_statements_a_dotting_slip_in_a_cue_is_still_a_cue():
     said, added = article_statements(make(text))
     assert added.verb == "وأصاف" and added.cue_lemma == said.cue_lemma.replace("قال", "أضاف")
     assert added.speaker_from == said.id and added.mode == "direct"
+
+
+def test_statements_a_quote_after_an_unparsed_speaker_phrase():
+    text = "وقال كاريسون لموقع النادي “اللاعبون الجدد تأقلموا سريعا مع الفريق”.\n"
+    (said,) = article_statements(make(text))
+    assert said.mode == "direct" and said.content == "اللاعبون الجدد تأقلموا سريعا مع الفريق"
+    assert said.speaker_text == "كاريسون"
+
+
+def test_statements_a_quoted_name_before_a_colon():
+    text = 'وقال "العواجي": "المحطة انطلاقة جديدة للشركة".\n'
+    (said,) = article_statements(make(text))
+    assert said.speaker_name == "العواجي" and said.content == "المحطة انطلاقة جديدة للشركة"

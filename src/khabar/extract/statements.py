@@ -222,11 +222,11 @@ class _Extractor:
         content_start, mode = self._content_start(j, cue, speaker)
         if content_start is None and cue.kind in {"verb", "nominal"}:
             # An unparsed speaker phrase: everything up to «أن/إن» within the window.
-            that = self._next_that(j)
-            if that is not None and that > j:
+            opener = self._next_opener(j)
+            if opener is not None and opener[0] > j:
                 speaker = self._loose_speaker(start=j if speaker is None else speaker.first,
-                                              end=that - 1)
-                content_start, mode = that, "indirect"
+                                              end=opener[0] - 1)
+                content_start, mode = opener
         if content_start is None:
             return cue_last + 1
         if speaker is None and before is not None:
@@ -394,8 +394,9 @@ class _Extractor:
                       if tokens[k].form in QUOTE_MARKS), None)
         if close is None or close + 1 >= len(tokens) or close == j + 1:
             return None
-        if complementizers().get(tokens[close + 1].form) != "that":
-            return None
+        if complementizers().get(tokens[close + 1].form) != "that" and tokens[
+                close + 1].form != ":":
+            return None  # «وأكد "قريز" أن», «وقال "العواجي": "…"»
         words = list(range(j + 1, close))
         if not all(tokens[k].is_word for k in words):
             return None
@@ -432,7 +433,8 @@ class _Extractor:
             form = tokens[k].form
             if named_later and named_later[-1] > k:
                 continue  # «قائد … فى مدينة شحات، … الرائد خيرى قريز»: the name comes later
-            if form in structure_words("loose_speaker_stop") or (
+            to_medium = form[0] == "ل" and form[1:] in structure_words("medium")
+            if form in structure_words("loose_speaker_stop") or to_medium or (
                     form[0] == "ل" and form not in self.known.words and word_kind(form) is None
                     and not form.startswith("لل") and k > start + 1) or form in {"-", "وهو"}:
                 venue = self._quote(k, end)[1]
@@ -469,16 +471,31 @@ class _Extractor:
             phrase.gender = None  # «وأضاف» after «قال بيان للقيادة» follows the statement
         return phrase
 
-    def _next_that(self, j: int) -> int | None:
-        for k in range(j, min(j + SPEAKER_WINDOW, len(self.tokens))):
-            form = self.tokens[k].form
-            if form in SENTENCE_END or form == ":" or self.sentence_of[k] != self.sentence_of[j]:
+    def _next_opener(self, j: int) -> tuple[int, str] | None:
+        """Where the content opens after an unparsed speaker phrase: «أن/إن» (indirect), or
+        a quote or colon (direct: «وقال كاريك لموقع النادي "…"»). A short quoted name on the
+        way («لصحيفة "الرياض"») is part of the phrase."""
+        tokens = self.tokens
+        k = j
+        while k < min(j + SPEAKER_WINDOW, len(tokens)):
+            form = tokens[k].form
+            if form in SENTENCE_END or self.sentence_of[k] != self.sentence_of[j]:
                 return None
+            if form == ":":
+                return (k, "direct") if k > j else None
+            if form in QUOTE_MARKS:
+                close = next((c for c in range(k + 1, min(k + 6, len(tokens)))
+                              if tokens[c].form in QUOTE_MARKS), None)
+                if close is None:
+                    return (k, "direct") if k > j else None
+                k = close + 1
+                continue
             if complementizers().get(form) == "that":
-                return k
+                return k, "indirect"
             cue = self._cue_at(k)[0] if k > j else None
             if cue is not None and cue.kind != "nominal":
                 return None
+            k += 1
         return None
 
     def _content_start(self, j: int, cue: Cue,
