@@ -214,7 +214,7 @@ class _Extractor:
                 j = speaker.last + 1
                 j = self._skip_adverbials(j, venue_parts)
         if cue.kind == "verb" and speaker is None:
-            before = self._speaker_before(i)
+            before = self._speaker_before(i) or self._purpose_subject(i)
         if speaker is None and cue.kind == "verb":
             named = self._quoted_name(j)  # «وأكد "قريز" أن»
             if named is not None:
@@ -346,6 +346,21 @@ class _Extractor:
         if speaker is None or speaker.last + 1 != verb or speaker.kind == "ANAPHOR":
             return None
         return speaker
+
+    def _purpose_subject(self, i: int) -> SpeakerPhrase | None:
+        """«قبل أن يظهر حفتر من جديد ليعلن أنه …»: a cue with the purpose «ل» shares the
+        subject of the verb before it; that subject is a name already met, a few words back."""
+        tokens = self.tokens
+        if not (tokens[i].form.startswith("ل") and tokens[i].form not in reporting_cues()):
+            return None
+        for k in range(i - 1, max(-1, i - 8), -1):
+            if self.sentence_of[k] != self.sentence_of[i] or not tokens[k].is_word:
+                return None
+            if tokens[k].form in self.known.words:
+                phrase = parse_speaker(self.folded, k, self.known)
+                if phrase is not None and phrase.name and phrase.last < i:
+                    return phrase
+        return None
 
     def _sentence_subject(self, i: int) -> SpeakerPhrase | None:
         """For a participle with no statement before it in its sentence: the first person
