@@ -15,6 +15,7 @@ from typing import Any
 
 from khabar.clean.boilerplate import clean
 from khabar.clean.headline import headline_from_first_line
+from khabar.extract.claims import find_claims
 from khabar.extract.statements import find_statements
 from khabar.ingest import IngestOptions, ingest
 from khabar.link.entities import link_entities
@@ -48,9 +49,15 @@ def statements_stage(articles: list[Article], results: Results) -> Results:
 # Stages over the whole corpus, in order: (name, function(articles, results so far) ->
 # {contract kind: records}). Each later capability (claims, stories, compare, events) adds
 # its line here and may read what the stages before it produced.
+def claims_stage(articles: list[Article], results: Results) -> Results:
+    """Numeric claims, each carrying the statement (and speaker) whose content holds it."""
+    return {"claims": find_claims(articles, results.get("statements", []))}
+
+
 CORPUS_STAGES: tuple[tuple[str, Callable[[list[Article], Results], Results]], ...] = (
     ("reuse", reuse_stage),
     ("statements", statements_stage),
+    ("claims", claims_stage),
 )
 
 BATCH_SIZE = 500

@@ -57,6 +57,7 @@ def render_report(analysis: Analysis, inputs: list[str]) -> str:
         lines += [f"| `{_cell(item.source)}` | {_cell(item.reason)} |" for item in analysis.skipped]
     lines += _reuse_section(analysis)
     lines += _speakers_section(analysis)
+    lines += _figures_section(analysis)
     lines += ["", "## What the other stages found", ""]
     for kind in list(RECORD_KINDS)[1:]:
         if kind in analysis.records:
@@ -142,6 +143,57 @@ def _speakers_section(analysis: Analysis) -> list[str]:
                          f"{statement['mode']} | {statement['polarity']} | "
                          f"{_cell(statement.get('venue') or '—')} | «{_cell(content)}» |")
     return lines
+
+
+def _figures_section(analysis: Analysis) -> list[str]:
+    """Every figure by what it counts, each with the report, outlet and who gave it: the
+    system restates no figure as fact, and an unattributed one is marked as the outlet's."""
+    if "claims" not in analysis.records:
+        return []
+    claims = analysis.records["claims"]
+    lines = ["", "## Figures", ""]
+    if not claims:
+        return [*lines, "No numeric claim found."]
+    statements = {s["id"]: s for s in analysis.records.get("statements", [])}
+    entities = {e["id"]: e for e in analysis.records.get("entities", [])}
+    by_id = {article.id: article for article in analysis.articles}
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for claim in claims:
+        key = (claim.get("quantity") or "other", claim.get("subject") or "—")
+        groups.setdefault(key, []).append(claim)
+    lines.append(f"{len(claims)} figures. Each is given as the report gives it, with who the "
+                 "report says gave it; «the outlet» means the report gives no source.")
+    order = sorted(groups, key=lambda key: (key[0] == "other", key[0], key[1]))
+    for quantity, subject in order:
+        whose = f"subject: {subject}" if subject != "—" else "subject not stated"
+        lines += ["", f"### {quantity} ({whose})", "",
+                  "| value | unit | report (outlet) | according to | as written |",
+                  "|---|---|---|---|---|"]
+        for claim in groups[(quantity, subject)]:
+            article = by_id.get(claim["doc_id"])
+            where = _describe(article) if article else claim["doc_id"]
+            lines.append(f"| {_value(claim)} | {claim['unit']} | {where} | "
+                         f"{_cell(_voice(claim, statements, entities))} | "
+                         f"«{_cell(claim['text'])}» |")
+    return lines
+
+
+def _value(claim: dict) -> str:
+    value = f"{claim['value']:g}"
+    if claim.get("value_high") is not None:
+        value += f"–{claim['value_high']:g}"
+    return ("~" if claim.get("approx") else "") + value
+
+
+def _voice(claim: dict, statements: dict[str, dict], entities: dict[str, dict]) -> str:
+    """Who the report says gave a figure."""
+    entity = entities.get(claim.get("attributed_to") or "")
+    if entity:
+        return entity.get("name") or "?"
+    statement = statements.get(claim.get("statement_id") or "")
+    if statement:
+        return statement.get("speaker_text") or "an unidentified speaker"
+    return "the outlet"
 
 
 def _describe(article) -> str:

@@ -127,6 +127,6 @@ def test_statements_a_quoted_name_before_a_colon():
 def test_statements_a_purpose_cue_shares_the_subject_before_it():
     text = ("أعلن المشير سالم الحداد بدء العملية.\n"
             "وبعد غياب طويل ظهر الحداد من جديد ليعلن أنه لا يزال على رأس القيادة.\n")
-    first, second = article_statements(make(text))
+    _, second = article_statements(make(text))
     assert second.verb == "ليعلن" and second.speaker_text == "الحداد"
     assert second.content == "أنه لا يزال على رأس القيادة"

@@ -1,0 +1,373 @@
+"""Numeric claims: every figure a report gives, with its unit, what it counts, and whose voice.
+
+A claim is built around a number or range (``extract.numbers``):
+1. numbers that are dates, years, clock times, labels («المادة 5»), list markers, ids or
+   phone numbers are not claims;
+2. approximation markers before («قرابة»، «أكثر من») or after («على الأقل») set ``approx``,
+   as do fuzzy counts («عشرات» = 10, ACLED's convention);
+3. the unit is read right after the number (``units.tsv``, longest form first); without one
+   the claim counts things (``count``) and the nouns around it say what (``counted_nouns.tsv``:
+   «31 قتيلا», «مقتل 31», «اعتقلت 21», «22 شخصا سلموا أنفسهم») and whose
+   (``subject_words.tsv``);
+4. a claim inside a statement's content carries that statement and its speaker: the figure
+   is the speaker's, carried by the outlet. Elsewhere it is the outlet's own voice.
+
+Figures are recorded as written: «480 كم» without «مربع» stays km.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from khabar.extract.numbers import Quantity, context_words, digits_value, read_quantity
+from khabar.model import Article, Claim, Statement
+from khabar.resources import load_tsv
+from khabar.text.normalize import normalize
+from khabar.text.tokens import FoldedText, Token, fold_and_tokenize
+
+LEXICONS = "extract/lexicons"
+NOUN_WINDOW = 4  # words after a number where its counted noun may stand
+EVENT_WINDOW = 3  # words before a number where its event word may stand
+SHARE_REACH = 40  # characters between a figure and the «بينهم N» that shares it
+SENTENCE_REACH = 25  # words either side of a figure searched for whose it is
+YEARS = (1900, 2100)
+HIJRI_YEARS = (1300, 1500)
+PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
+@dataclass(frozen=True)
+class CountedNoun:
+    form: str
+    quantity: str
+    subject: str | None
+    where: str  # after / before / either
+
+
+@cache
+def units() -> dict[str, str]:
+    """Folded unit form (one or more words) → unit key."""
+    return {normalize(row["form"]): row["unit"] for row in load_tsv(f"{LEXICONS}/units.tsv")}
+
+
+@cache
+def counted_nouns() -> dict[str, CountedNoun]:
+    return {
+        normalize(row["form"]): CountedNoun(normalize(row["form"]), row["quantity"],
+                                            row["subject"] or None, row["where"])
+        for row in load_tsv(f"{LEXICONS}/counted_nouns.tsv")
+    }
+
+
+@cache
+def subject_words() -> dict[str, str]:
+    return {normalize(row["form"]): row["subject"]
+            for row in load_tsv(f"{LEXICONS}/subject_words.tsv")}
+
+
+def find_claims(articles: list[Article], statements: list[Statement]) -> list[Claim]:
+    """Every numeric claim of every article, attributed through the statements given."""
+    by_doc: dict[str, list[Statement]] = {}
+    for statement in statements:
+        by_doc.setdefault(statement.doc_id, []).append(statement)
+    claims: list[Claim] = []
+    for article in articles:
+        claims.extend(article_claims(article, by_doc.get(article.id, [])))
+    return claims
+
+
+def article_claims(article: Article, statements: list[Statement] = ()) -> list[Claim]:
+    """The claims of one article, in text order."""
+    folded = fold_and_tokenize(article.text)
+    tokens = folded.tokens
+    claims: list[Claim] = []
+    k = 0
+    while k < len(tokens):
+        quantity = read_quantity(tokens, k) if tokens[k].is_word else None
+        if quantity is None:
+            dual = _dual(article, folded, k, len(claims) + 1, statements)
+            if dual is not None:
+                claims.append(dual)
+            k += 1
+            continue
+        found = _claim(article, folded, quantity, len(claims) + 1, statements)
+        if found is not None:
+            claims.append(_share_of_previous(folded, found, claims))
+        k = quantity.last + 1
+    return claims
+
+
+def _claim(article: Article, folded: FoldedText, quantity: Quantity, number: int,
+           statements: list[Statement]) -> tuple[Claim, int, int] | None:
+    """The claim around a quantity, with its first and last token, or None."""
+    tokens = folded.tokens
+    if _not_a_claim(folded, quantity):
+        return None
+    first, last = quantity.first, quantity.last
+    approx = quantity.fuzzy
+    marker = _approx_before(tokens, first)
+    if marker is not None:
+        approx, first = True, marker
+    unit, unit_last = _unit_after(tokens, quantity.last + 1)
+    if unit is None and quantity.words and quantity.value == 1 and first > 0:
+        unit, _ = _unit_after(tokens, first - 1)  # «خلال يوم واحد»: the noun comes first
+        if unit is not None:
+            first, unit_last = first - 1, quantity.last
+    if unit is not None:
+        last = unit_last
+        what = _quantity_for_unit(unit, tokens, quantity)
+        subject = _subject(tokens, quantity.first, last) if what == "area_controlled" else None
+    else:
+        unit = "count"
+        what, subject, first, last = _counted(tokens, quantity, first, last)
+    if last + 2 < len(tokens) and f"{tokens[last + 1].form} {tokens[last + 2].form}" in \
+            context_words("approx_after"):
+        approx, last = True, last + 2
+    elif last + 1 < len(tokens) and tokens[last + 1].form in context_words("approx_after"):
+        approx, last = True, last + 1
+    span, text = folded.quote(first, last)
+    statement = _statement_around(statements, span)
+    claim = Claim(
+        id=f"{article.id}-c{number:03d}",
+        doc_id=article.id,
+        value=_plain(quantity.value),
+        value_high=_plain(quantity.value_high) if quantity.value_high is not None else None,
+        approx=approx,
+        unit=unit,
+        quantity=what,
+        subject=subject,
+        span=span,
+        text=text,
+        statement_id=statement.id if statement else None,
+        attributed_to=statement.speaker if statement else None,
+    )
+    return claim, first, last
+
+
+def _share_of_previous(folded: FoldedText, found: tuple[Claim, int, int],
+                       claims: list[Claim]) -> Claim:
+    """«سقط نحو 31 قتيلا، بينهم 8 أجانب»: a figure introduced by «بينهم/منهم» is part of
+    the one before it, and counts the same thing."""
+    claim, first, last = found
+    if first == 0 or folded.tokens[first - 1].form not in context_words("share_before"):
+        return claim
+    previous = claims[-1] if claims else None
+    if previous is None or claim.quantity not in {"other", "people"} or \
+            claim.span[0] - previous.span[1] > SHARE_REACH:
+        return claim
+    span, text = folded.quote(first - 1, last)
+    return replace(claim, quantity=previous.quantity, subject=previous.subject or claim.subject,
+                   span=span, text=text)
+
+
+@cache
+def dual_nouns() -> dict[str, tuple[str, str]]:
+    return {normalize(row["form"]): (row["unit"], row["quantity"])
+            for row in load_tsv(f"{LEXICONS}/dual_nouns.tsv")}
+
+
+def _dual(article: Article, folded: FoldedText, k: int, number: int,
+          statements: list[Statement]) -> Claim | None:
+    """«خلال يومين»: a dual noun is a figure of two, unless a number says more
+    («يومين اثنين» is read from the number word)."""
+    tokens = folded.tokens
+    found = dual_nouns().get(tokens[k].form) or dual_nouns().get(_bare(tokens[k].form))
+    following = read_quantity(tokens, k + 1) if k + 1 < len(tokens) else None
+    if found is None or (following is not None and following.words):
+        return None  # «يومين اثنين»: the number word is the figure
+    span, text = folded.quote(k, k)
+    statement = _statement_around(statements, span)
+    return Claim(id=f"{article.id}-c{number:03d}", doc_id=article.id, value=2,
+                 value_high=None, approx=False, unit=found[0], quantity=found[1],
+                 subject=None, span=span, text=text,
+                 statement_id=statement.id if statement else None,
+                 attributed_to=statement.speaker if statement else None)
+
+
+def _plain(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def _bare(form: str) -> str:
+    """A word without one proclitic: «بالمئة» stays, «لمدة» → «مدة» is not needed here."""
+    for prefix in PREFIXES:
+        if form.startswith(prefix) and len(form) - len(prefix) >= 2:
+            return form[len(prefix):]
+    return form
+
+
+def _not_a_claim(folded: FoldedText, quantity: Quantity) -> bool:
+    """Dates, years, clock times, labels, list markers, ids and phone numbers."""
+    tokens = folded.tokens
+    k = quantity.first
+    before = tokens[k - 1].form if k > 0 else ""
+    after = tokens[quantity.last + 1].form if quantity.last + 1 < len(tokens) else ""
+    value = quantity.value
+    if before in context_words("label_before"):
+        return True
+    if after in context_words("month") or _bare(after) in context_words("month") or (
+            after in {"/", "-"} and quantity.last + 2 < len(tokens)
+            and tokens[quantity.last + 2].form in context_words("month")):
+        return not quantity.words or value <= 31  # «8 مايو», «الرابع من أبريل» are dates
+    if before in context_words("month") and YEARS[0] <= value <= YEARS[1]:
+        return True  # «مايو 2018»
+    year_like = YEARS[0] <= value <= YEARS[1] or HIJRI_YEARS[0] <= value <= HIJRI_YEARS[1]
+    if year_like and not quantity.words and (
+            _bare(before) in context_words("time_before") or after in context_words("year_after")
+            or (quantity.value_high is None and before in {"في", "منذ", "حتى", "الى", "من"})):
+        return True
+    if year_like and not quantity.words and k > 0 and (
+            (previous := digits_value(before)) is not None and YEARS[0] <= previous <= YEARS[1]):
+        return True  # «عامي 2012 و2013»
+    if _bare(before) in context_words("clock_before") and value <= 24:
+        return True
+    form = tokens[k].form
+    if form.isdigit() and len(form) >= 7:
+        return True  # a phone number or an id
+    if not quantity.words and _starts_line(folded, k) and after in {"-", ".", ")", "/"}:
+        return True  # «1- …»: a list marker
+    return not quantity.words and (after == "/" or before == "/")  # «8/5», «2018/5/8»
+
+
+def _starts_line(folded: FoldedText, k: int) -> bool:
+    start = folded.tokens[k].start
+    return start == 0 or folded.folded.text[:start].rstrip(" \t").endswith("\n") or \
+        folded.folded.text[:start].strip() == ""
+
+
+def _approx_before(tokens: tuple[Token, ...], k: int) -> int | None:
+    """Where an approximation marker before token k starts («قرابة», «أكثر من», «ما لا يقل
+    عن»), or None. A marker may carry a clitic («لقرابة», «بحوالي»)."""
+    markers = context_words("approx_before")
+    for width in (4, 3, 2, 1):
+        start = k - width
+        if start < 0:
+            continue
+        words = [t.form for t in tokens[start:k]]
+        if " ".join(words) in markers or " ".join([_bare(words[0]), *words[1:]]) in markers:
+            return start
+    return None
+
+
+def _unit_after(tokens: tuple[Token, ...], k: int) -> tuple[str | None, int]:
+    """The unit written at token k (longest form first, a clitic allowed), and its last token."""
+    table = units()
+    for width in (3, 2, 1):
+        if k + width > len(tokens):
+            continue
+        words = [t.form for t in tokens[k:k + width]]
+        for form in (" ".join(words), " ".join([_bare(words[0]), *words[1:]])):
+            if form in table:
+                return table[form], k + width - 1
+    return None, k - 1
+
+
+def _quantity_for_unit(unit: str, tokens: tuple[Token, ...], quantity: Quantity) -> str:
+    """What a measured figure is: distance, area, duration, money …"""
+    sentence = _sentence_words(tokens, quantity.first)
+    stems = context_words("area_control")
+    controls = any(_bare(word).startswith(tuple(stems)) or word.startswith(tuple(stems))
+                   for word in sentence)
+    if unit in {"km2", "m2", "hectare"}:
+        return "area_controlled" if controls else "area"
+    if unit == "percent":
+        return "area_controlled" if controls else "other"
+    if unit == "km" and controls and quantity.first > 0 and tokens[quantity.first - 1].form \
+            not in context_words("distance_before"):
+        return "area_controlled"  # «سيطر على 480 كم من مدينة درنة»: an area, unit as written
+    if unit in {"km", "m"}:
+        return "distance"
+    if unit in {"minutes", "hours", "days", "weeks", "months", "years"}:
+        return "duration"
+    if len(unit) == 3 and unit.isupper():
+        return "money"
+    return "other"
+
+
+def _sentence_words(tokens: tuple[Token, ...], k: int) -> set[str]:
+    """The words of the sentence around token k (between full stops or line ends)."""
+    words: set[str] = set()
+    for step in (-1, 1):
+        j = k
+        while 0 <= j < len(tokens) and tokens[j].form not in {".", "؟", "!"}:
+            words.add(tokens[j].form)
+            j += step
+    return words
+
+
+def _counted(tokens: tuple[Token, ...], quantity: Quantity, first: int, last: int
+             ) -> tuple[str, str | None, int, int]:
+    """What a count counts and whose, and the span grown to cover the nouns that say so.
+
+    After the number: «31 قتيلا», «22 شخصا سلموا أنفسهم» (the specific noun wins over
+    «شخصا»), «8 من القاعدة». Before it: «مقتل 31», «اعتقلت 21 إرهابيا»."""
+    nouns = counted_nouns()
+    found: CountedNoun | None = None
+    found_at = None
+    for j in range(quantity.last + 1, min(quantity.last + 1 + NOUN_WINDOW, len(tokens))):
+        if not tokens[j].is_word or read_quantity(tokens, j) is not None:
+            break
+        if j + 1 < len(tokens) and read_quantity(tokens, j + 1) is not None:
+            break  # «مقتل 90 وإصابة 150»: «وإصابة» opens the next figure
+        for form in _forms(tokens, j):
+            noun = nouns.get(form)
+            if noun is not None and noun.where in {"after", "either"} and (
+                    found is None or found.quantity == "people"):
+                found, found_at = noun, j + form.count(" ")
+                break
+    if found is None or found.quantity == "people":
+        for j in range(quantity.first - 1, max(-1, quantity.first - 1 - EVENT_WINDOW), -1):
+            if not tokens[j].is_word:
+                break
+            noun = nouns.get(tokens[j].form) or nouns.get(_bare(tokens[j].form))
+            if noun is not None and noun.where in {"before", "either"}:
+                found, first = noun, min(first, j)
+                found_at = found_at if found_at is not None else None
+                break
+    if found_at is not None:
+        last = max(last, found_at)
+    what = found.quantity if found else "other"
+    subject = (found.subject if found else None) or _subject(tokens, quantity.first, last)
+    if what in {"people", "other", "attacks", "cases"} and found and not found.subject:
+        subject = _subject(tokens, quantity.first, last) if what == "people" else None
+    return what, subject, first, last
+
+
+def _forms(tokens: tuple[Token, ...], j: int) -> list[str]:
+    """Two-word then one-word forms at token j, bare of a clitic too («وجرحى»)."""
+    forms = []
+    if j + 1 < len(tokens):
+        forms.append(f"{tokens[j].form} {tokens[j + 1].form}")
+    forms += [tokens[j].form, _bare(tokens[j].form)]
+    return forms
+
+
+def _subject(tokens: tuple[Token, ...], first: int, last: int) -> str | None:
+    """Whose count: a subject word just after the figure («31 إرهابيا», «8 من القاعدة») or
+    just before it («استشهاد 5 جنود»); else the subject word nearest to it in its sentence
+    («سيطر الجيش على 480 كم مربع»)."""
+    words = subject_words()
+
+    def subject_at(j: int) -> str | None:
+        form = tokens[j].form
+        return words.get(form) or words.get(_bare(form))
+
+    window = [*range(first + 1, min(last + 4, len(tokens))), *range(first - 1,
+                                                                   max(-1, first - 3), -1)]
+    for j in window:
+        if (subject := subject_at(j)) is not None:
+            return subject
+    for distance in range(3, SENTENCE_REACH):
+        for j in (first - distance, last + distance):
+            if not 0 <= j < len(tokens) or tokens[j].form in {".", "؟", "!"}:
+                continue
+            if (subject := subject_at(j)) is not None:
+                return subject
+    return None
+
+
+def _statement_around(statements: list[Statement], span: tuple[int, int]) -> Statement | None:
+    """The statement whose content holds the figure: the speaker's claim, not the outlet's."""
+    inside = [s for s in statements
+              if s.content_span[0] <= span[0] and span[1] <= s.content_span[1]]
+    return min(inside, key=lambda s: s.content_span[1] - s.content_span[0]) if inside else None

@@ -1,0 +1,98 @@
+"""Numeric claims: units, what is counted and whose, non-claims, and who claims them."""
+
+import pytest
+
+from khabar.extract.claims import article_claims
+from khabar.extract.statements import article_statements
+from tests.extract.conftest import make
+
+
+def claims_of(text: str, with_statements: bool = False):
+    article = make(text)
+    statements = article_statements(article) if with_statements else []
+    return article, article_claims(article, statements), statements
+
+
+def only(text: str):
+    _, claims, _ = claims_of(text)
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "quantity", "subject"),
+    [
+        ("وأسفرت المعارك عن سقوط 31 قتيلا من الإرهابيين.", 31, "count", "killed", "militants"),
+        ("وأعلنت الشرطة مقتل 12 مسلحا في الاشتباك.", 12, "count", "killed", "militants"),
+        ("واعتقلت القوات 21 إرهابيا في المدينة.", 21, "count", "arrested", "militants"),
+        ("وقال إن أكثر من 22 شخصا سلموا أنفسهم.", 22, "count", "surrendered", "militants"),
+        ("وأصيب في الحادث خمسة جرحى من المدنيين.", 5, "count", "wounded", "civilians"),
+        ("وبلغت تكلفة المشروع 3 ملايين ريال.", 3_000_000, "SAR", "money", None),
+        ("وتقدمت القوات على مسافة 15 كم من العاصمة.", 15, "km", "distance", None),
+        ("واستمر القصف لأكثر من 72 ساعة متواصلة.", 72, "hours", "duration", None),
+    ],
+)
+def test_claims_value_unit_quantity_subject(text, value, unit, quantity, subject):
+    claim = only(text)
+    assert (claim.value, claim.unit, claim.quantity, claim.subject) == (
+        value, unit, quantity, subject)
+
+
+def test_claims_area_as_written_and_the_km_trap():
+    claim = only("وأكد أن الجيش حرر 480 كم مربع من المدينة.")
+    assert (claim.unit, claim.quantity) == ("km2", "area_controlled")
+    claim = only("وأكد أن الجيش سيطر على 480 كم من مدينة درنة.")
+    assert claim.unit == "km"  # as written: no silent upgrade to km²
+
+
+def test_claims_interrogative_kam_is_no_unit():
+    _, claims, _ = claims_of("كم عدد القتلى؟ لا أحد يعرف.")
+    assert claims == []
+
+
+def test_claims_approximation_and_ranges():
+    claim = only("وقتل في الغارة نحو 31 مسلحا.")
+    assert claim.approx and claim.text.startswith("نحو")
+    claim = only("وتسيطر القوات على 90 إلى 93% من مساحة البلاد.")
+    assert (claim.value, claim.value_high, claim.unit) == (90, 93, "percent")
+    claim = only("وشارك في المسيرة عشرات المواطنين.")
+    assert (claim.value, claim.approx) == (10, True)  # ACLED: «tens» is 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وبدأت العملية في 8 مايو الماضي.",
+        "وفي عام 2014 سيطر التنظيم على المدينة.",
+        "ووقع الانفجار في الساعة 10 صباحا.",
+        "ونصت المادة 5 من القانون على ذلك.",
+        "للاستفسار يرجى الاتصال على 920000000.",
+    ],
+)
+def test_claims_dates_times_labels_and_ids_are_not_claims(text):
+    _, claims, _ = claims_of(text)
+    assert claims == [], [c.text for c in claims]
+
+
+def test_claims_a_share_counts_what_its_total_counts():
+    _, claims, _ = claims_of("وسقط نحو 31 قتيلا من المسلحين، بينهم 8 أجانب.")
+    total, share = claims
+    assert share.quantity == total.quantity == "killed"
+    assert share.text.startswith("بينهم")
+
+
+def test_claims_a_dual_is_a_figure_of_two():
+    claim = only("وسلم خلال يومين عدد من المطلوبين أنفسهم.")
+    assert (claim.value, claim.unit, claim.quantity) == (2, "days", "duration")
+
+
+def test_claims_inside_a_statement_belong_to_its_speaker():
+    text = ("قال العقيد نادر الصافي إن القوات قتلت 12 مسلحا في الاشتباك.\n"
+            "وأفادت الصحيفة بأن المعارك استمرت. وقتل 3 مدنيين في القصف.\n")
+    article, claims, statements = claims_of(text, with_statements=True)
+    by_value = {c.value: c for c in claims}
+    said = next(s for s in statements if s.speaker_name == "نادر الصافي")
+    assert by_value[12].statement_id == said.id
+    assert by_value[3].statement_id is None  # the outlet's own voice
+    for claim in claims:
+        assert article.text[claim.span[0]:claim.span[1]] == claim.text
