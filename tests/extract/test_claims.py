@@ -96,3 +96,27 @@ def test_claims_inside_a_statement_belong_to_its_speaker():
     assert by_value[3].statement_id is None  # the outlet's own voice
     for claim in claims:
         assert article.text[claim.span[0]:claim.span[1]] == claim.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال اللاعب البالغ من العمر 34 عاما إنه سعيد.",
+        "وأصدرت الممثلة (52 عاما) بيانا.",
+        "وانطلقت المباراة عند 12:30 ظهرا.",
+        "وقد تأسس النادي في 1989 بقرار رسمي.",
+    ],
+)
+def test_claims_ages_times_and_bare_years_are_not_claims(text):
+    _, claims, _ = claims_of(text)
+    assert claims == [], [c.text for c in claims]
+
+
+def test_claims_a_year_like_count_with_its_noun_is_a_claim():
+    claim = only("واعتقلت السلطات أكثر من 1300 شخص منذ بداية الشهر.")
+    assert (claim.value, claim.approx, claim.quantity) == (1300, True, "arrested")
+
+
+def test_claims_a_number_after_wa_opens_a_new_figure():
+    _, claims, _ = claims_of("وقتل خمسة من رجال الأمن، وستة متدربين.")
+    assert [c.value for c in claims] == [5, 6]

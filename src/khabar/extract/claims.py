@@ -212,7 +212,12 @@ def _not_a_claim(folded: FoldedText, quantity: Quantity) -> bool:
     if before in context_words("month") and YEARS[0] <= value <= YEARS[1]:
         return True  # «مايو 2018»
     year_like = YEARS[0] <= value <= YEARS[1] or HIJRI_YEARS[0] <= value <= HIJRI_YEARS[1]
-    if year_like and not quantity.words and (
+    counts_something = _unit_after(tokens, quantity.last + 1)[0] is not None or any(
+        form in counted_nouns() for form in _forms(tokens, quantity.last + 1)
+    ) if quantity.last + 1 < len(tokens) else False
+    if year_like and not quantity.words and not counts_something:
+        return True  # «2014», «عام 2015», «1436 هـ»: a year, not «أكثر من 1300 شخص»
+    if year_like and not quantity.words and not counts_something and (
             _bare(before) in context_words("time_before") or after in context_words("year_after")
             or (quantity.value_high is None and before in {"في", "منذ", "حتى", "الى", "من"})):
         return True
@@ -221,6 +226,14 @@ def _not_a_claim(folded: FoldedText, quantity: Quantity) -> bool:
         return True  # «عامي 2012 و2013»
     if _bare(before) in context_words("clock_before") and value <= 24:
         return True
+    if _unit_after(tokens, quantity.last + 1)[0] == "years" and (
+            _bare(before) in context_words("age_before") or before == "(" or (
+                k > 1 and tokens[k - 2].form in context_words("age_before"))):
+        return True  # «البالغ من العمر 34 عاما», «مور (52 عاما)»: an age names a person
+    if (before == ":" and k > 1 and digits_value(tokens[k - 2].form) is not None) or (
+            after == ":" and quantity.last + 2 < len(tokens)
+            and digits_value(tokens[quantity.last + 2].form) is not None):
+        return True  # «12:58»: a time of day or a score, not «وقال: 31 …»
     form = tokens[k].form
     if form.isdigit() and len(form) >= 7:
         return True  # a phone number or an id
@@ -316,16 +329,19 @@ def _counted(tokens: tuple[Token, ...], quantity: Quantity, first: int, last: in
                 found, found_at = noun, j + form.count(" ")
                 break
     if found is None or found.quantity == "people":
-        for j in range(quantity.first - 1, max(-1, quantity.first - 1 - EVENT_WINDOW), -1):
+        for j in range(first - 1, max(-1, first - 1 - EVENT_WINDOW), -1):  # before «أكثر من»
             if not tokens[j].is_word:
                 break
             noun = nouns.get(tokens[j].form) or nouns.get(_bare(tokens[j].form))
             if noun is not None and noun.where in {"before", "either"}:
-                found, first = noun, min(first, j)
-                found_at = found_at if found_at is not None else None
+                found = noun
+                first = j if j == first - 1 else first  # «مقتل 31»; not across «في الغارة»
                 break
     if found_at is not None:
         last = max(last, found_at)
+    elif last + 1 < len(tokens) and (tokens[last + 1].form in subject_words()
+                                     or _bare(tokens[last + 1].form) in subject_words()):
+        last += 1  # «31 مسلحا»: the noun that says whose is part of the figure
     what = found.quantity if found else "other"
     subject = (found.subject if found else None) or _subject(tokens, quantity.first, last)
     if what in {"people", "other", "attacks", "cases"} and found and not found.subject:

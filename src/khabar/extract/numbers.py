@@ -119,6 +119,8 @@ def _read_words(tokens: tuple[Token, ...], k: int) -> Number | None:
     if fuzzy is not None:  # «عشرات», and «آلاف» when no number comes before it
         return Number(k, k, fuzzy.value, fuzzy=True, words=True)
     first = _word(form)
+    if first is None and form.startswith("و") and len(form) > 3:
+        first = _word(form[1:])  # «وستة متدربين»: a number after «و» opens a new figure
     if first is None or first.kind == "fuzzy":
         return None
     if first.form in {"احد", "احدي"} and not (
@@ -132,8 +134,9 @@ def _read_words(tokens: tuple[Token, ...], k: int) -> Number | None:
     j = k
     while j < len(tokens) and j - k < MAX_WORDS:
         form = tokens[j].form
-        joined = j > k and form.startswith("و") and _word(form[1:]) is not None
+        joined = form.startswith("و") and _word(form) is None and _word(form[1:]) is not None
         bare = form[1:] if joined else form
+        joined = joined and j > k
         entry = _word(bare, "scale") or _word(bare)
         if entry is None or entry.kind == "fuzzy":
             break
