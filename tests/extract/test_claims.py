@@ -120,3 +120,10 @@ def test_claims_a_year_like_count_with_its_noun_is_a_claim():
 def test_claims_a_number_after_wa_opens_a_new_figure():
     _, claims, _ = claims_of("وقتل خمسة من رجال الأمن، وستة متدربين.")
     assert [c.value for c in claims] == [5, 6]
+
+
+def test_claims_km_is_an_area_only_when_control_is_said_just_before():
+    claim = only("وتواصل القوات دخول المدينة من الغرب بحوالي 3 كم، واستطاعت السيطرة على الميناء.")
+    assert claim.quantity == "distance"
+    claim = only("وأكد سيطرة الجيش على 480 كم من المدينة.")
+    assert (claim.unit, claim.quantity) == ("km", "area_controlled")

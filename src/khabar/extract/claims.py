@@ -24,13 +24,13 @@ from khabar.extract.numbers import Quantity, context_words, digits_value, read_q
 from khabar.model import Article, Claim, Statement
 from khabar.resources import load_tsv
 from khabar.text.normalize import normalize
-from khabar.text.tokens import FoldedText, Token, fold_and_tokenize
+from khabar.text.tokens import SENTENCE_END, FoldedText, Token, fold_and_tokenize
 
 LEXICONS = "extract/lexicons"
 NOUN_WINDOW = 4  # words after a number where its counted noun may stand
 EVENT_WINDOW = 3  # words before a number where its event word may stand
 SHARE_REACH = 40  # characters between a figure and the «بينهم N» that shares it
-SENTENCE_REACH = 25  # words either side of a figure searched for whose it is
+SENTENCE_REACH = 25  # words before a figure searched for whose it is
 YEARS = (1900, 2100)
 HIJRI_YEARS = (1300, 1500)
 PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")
@@ -115,7 +115,7 @@ def _claim(article: Article, folded: FoldedText, quantity: Quantity, number: int
             first, unit_last = first - 1, quantity.last
     if unit is not None:
         last = unit_last
-        what = _quantity_for_unit(unit, tokens, quantity)
+        what = _quantity_for_unit(unit, tokens, first)
         subject = _subject(tokens, quantity.first, last) if what == "area_controlled" else None
     else:
         unit = "count"
@@ -275,19 +275,19 @@ def _unit_after(tokens: tuple[Token, ...], k: int) -> tuple[str | None, int]:
     return None, k - 1
 
 
-def _quantity_for_unit(unit: str, tokens: tuple[Token, ...], quantity: Quantity) -> str:
-    """What a measured figure is: distance, area, duration, money …"""
-    sentence = _sentence_words(tokens, quantity.first)
-    stems = context_words("area_control")
-    controls = any(_bare(word).startswith(tuple(stems)) or word.startswith(tuple(stems))
-                   for word in sentence)
-    if unit in {"km2", "m2", "hectare"}:
-        return "area_controlled" if controls else "area"
-    if unit == "percent":
-        return "area_controlled" if controls else "other"
-    if unit == "km" and controls and quantity.first > 0 and tokens[quantity.first - 1].form \
-            not in context_words("distance_before"):
-        return "area_controlled"  # «سيطر على 480 كم من مدينة درنة»: an area, unit as written
+def _quantity_for_unit(unit: str, tokens: tuple[Token, ...], first: int) -> str:
+    """What a measured figure is: distance, area, duration, money … An area or percent is of
+    territory controlled when its sentence speaks of control; a km figure only when the words
+    just before it do («سيطر على 480 كم من مدينة درنة», but «تواصل القوات دخول درنة بحوالي
+    3 كم، واستطاعوا …» is a distance)."""
+    if unit in {"km2", "m2", "hectare", "percent"}:
+        controlled = any(_controls(token.form) for token in _sentence(tokens, first))
+        return "area_controlled" if controlled else ("other" if unit == "percent" else "area")
+    if unit == "km" and first > 0 and tokens[first - 1].form not in \
+            context_words("distance_before") and any(
+                _controls(tokens[j].form) for j in range(first - 1, max(-1, first - 7), -1)
+                if all(t.is_word for t in tokens[j:first])):
+        return "area_controlled"  # as written: the unit stays km
     if unit in {"km", "m"}:
         return "distance"
     if unit in {"minutes", "hours", "days", "weeks", "months", "years"}:
@@ -297,15 +297,20 @@ def _quantity_for_unit(unit: str, tokens: tuple[Token, ...], quantity: Quantity)
     return "other"
 
 
-def _sentence_words(tokens: tuple[Token, ...], k: int) -> set[str]:
-    """The words of the sentence around token k (between full stops or line ends)."""
-    words: set[str] = set()
-    for step in (-1, 1):
-        j = k
-        while 0 <= j < len(tokens) and tokens[j].form not in {".", "؟", "!"}:
-            words.add(tokens[j].form)
-            j += step
-    return words
+def _controls(form: str) -> bool:
+    stems = tuple(context_words("area_control"))
+    return form.startswith(stems) or _bare(form).startswith(stems)
+
+
+def _sentence(tokens: tuple[Token, ...], k: int) -> tuple[Token, ...]:
+    """The tokens of the sentence around token k."""
+    start = k
+    while start > 0 and tokens[start - 1].form not in SENTENCE_END:
+        start -= 1
+    end = k
+    while end < len(tokens) and tokens[end].form not in SENTENCE_END:
+        end += 1
+    return tokens[start:end]
 
 
 def _counted(tokens: tuple[Token, ...], quantity: Quantity, first: int, last: int
@@ -360,8 +365,9 @@ def _forms(tokens: tuple[Token, ...], j: int) -> list[str]:
 
 def _subject(tokens: tuple[Token, ...], first: int, last: int) -> str | None:
     """Whose count: a subject word just after the figure («31 إرهابيا», «8 من القاعدة») or
-    just before it («استشهاد 5 جنود»); else the subject word nearest to it in its sentence
-    («سيطر الجيش على 480 كم مربع»)."""
+    just before it («استشهاد 5 جنود»); else the nearest one earlier in its sentence, where
+    the actor usually stands («سيطر الجيش على 480 كم مربع»). Measured on both gold sets, the
+    earlier words guess better than the whole sentence."""
     words = subject_words()
 
     def subject_at(j: int) -> str | None:
@@ -373,12 +379,11 @@ def _subject(tokens: tuple[Token, ...], first: int, last: int) -> str | None:
     for j in window:
         if (subject := subject_at(j)) is not None:
             return subject
-    for distance in range(3, SENTENCE_REACH):
-        for j in (first - distance, last + distance):
-            if not 0 <= j < len(tokens) or tokens[j].form in {".", "؟", "!"}:
-                continue
-            if (subject := subject_at(j)) is not None:
-                return subject
+    j = first - 3
+    while j >= 0 and first - j < SENTENCE_REACH and tokens[j].form not in SENTENCE_END:
+        if (subject := subject_at(j)) is not None:
+            return subject
+        j -= 1
     return None
 
 

@@ -42,10 +42,9 @@ from khabar.extract.speakers import (
 from khabar.model import Article, Span, Statement
 from khabar.text.normalize import skeleton
 from khabar.text.sentences import sentence_spans
-from khabar.text.tokens import FoldedText, fold_and_tokenize
+from khabar.text.tokens import SENTENCE_END, FoldedText, fold_and_tokenize
 
 SPEAKER_WINDOW = 25  # tokens between a cue and its content, at most
-SENTENCE_END = frozenset({".", "؟", "?", "!", "..", "..."})
 ANSWER_BREAK = re.compile(r"(?<!\.)\.(?!\.)\s+")
 
 

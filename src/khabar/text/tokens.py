@@ -21,6 +21,9 @@ def token_spans(text: str) -> Iterator[Span]:
         yield match.start(), match.end()
 
 
+# Tokens that end a sentence in the folded view.
+SENTENCE_END = frozenset({".", "؟", "?", "!", "..", "..."})
+
 # Words and single punctuation marks of the folded text; ".." and "..." stay one mark.
 FOLDED_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+|\.{2,}|[^\w\s]")
 
