@@ -125,23 +125,22 @@ def _claim(article: Article, folded: FoldedText, quantity: Quantity, number: int
         approx, last = True, last + 2
     elif last + 1 < len(tokens) and tokens[last + 1].form in context_words("approx_after"):
         approx, last = True, last + 1
-    span, text = folded.quote(first, last)
-    statement = _statement_around(statements, span)
-    claim = Claim(
-        id=f"{article.id}-c{number:03d}",
-        doc_id=article.id,
-        value=_plain(quantity.value),
-        value_high=_plain(quantity.value_high) if quantity.value_high is not None else None,
-        approx=approx,
-        unit=unit,
-        quantity=what,
-        subject=subject,
-        span=span,
-        text=text,
-        statement_id=statement.id if statement else None,
-        attributed_to=statement.speaker if statement else None,
-    )
+    claim = _new_claim(article, folded.quote(first, last), number, statements,
+                       value=_plain(quantity.value),
+                       value_high=None if quantity.value_high is None
+                       else _plain(quantity.value_high),
+                       approx=approx, unit=unit, quantity=what, subject=subject)
     return claim, first, last
+
+
+def _new_claim(article: Article, quoted: tuple[tuple[int, int], str], number: int,
+               statements: list[Statement], **fields: object) -> Claim:
+    """A claim with its id, span and voice: the statement whose content holds it, if any."""
+    span, text = quoted
+    statement = _statement_around(statements, span)
+    return Claim(id=f"{article.id}-c{number:03d}", doc_id=article.id, span=span, text=text,
+                 statement_id=statement.id if statement else None,
+                 attributed_to=statement.speaker if statement else None, **fields)
 
 
 def _share_of_previous(folded: FoldedText, found: tuple[Claim, int, int],
@@ -175,13 +174,9 @@ def _dual(article: Article, folded: FoldedText, k: int, number: int,
     following = read_quantity(tokens, k + 1) if k + 1 < len(tokens) else None
     if found is None or (following is not None and following.words):
         return None  # «يومين اثنين»: the number word is the figure
-    span, text = folded.quote(k, k)
-    statement = _statement_around(statements, span)
-    return Claim(id=f"{article.id}-c{number:03d}", doc_id=article.id, value=2,
-                 value_high=None, approx=False, unit=found[0], quantity=found[1],
-                 subject=None, span=span, text=text,
-                 statement_id=statement.id if statement else None,
-                 attributed_to=statement.speaker if statement else None)
+    return _new_claim(article, folded.quote(k, k), number, statements, value=2,
+                      value_high=None, approx=False, unit=found[0], quantity=found[1],
+                      subject=None)
 
 
 def _plain(value: float) -> float | int:
@@ -219,7 +214,7 @@ def _not_a_claim(folded: FoldedText, quantity: Quantity) -> bool:
         return True  # «2014», «عام 2015», «1436 هـ»: a year, not «أكثر من 1300 شخص»
     if year_like and not quantity.words and not counts_something and (
             _bare(before) in context_words("time_before") or after in context_words("year_after")
-            or (quantity.value_high is None and before in {"في", "منذ", "حتى", "الى", "من"})):
+            or (quantity.value_high is None and before in context_words("year_preposition"))):
         return True
     if year_like and not quantity.words and k > 0 and (
             (previous := digits_value(before)) is not None and YEARS[0] <= previous <= YEARS[1]):
@@ -347,11 +342,11 @@ def _counted(tokens: tuple[Token, ...], quantity: Quantity, first: int, last: in
     elif last + 1 < len(tokens) and (tokens[last + 1].form in subject_words()
                                      or _bare(tokens[last + 1].form) in subject_words()):
         last += 1  # «31 مسلحا»: the noun that says whose is part of the figure
-    what = found.quantity if found else "other"
-    subject = (found.subject if found else None) or _subject(tokens, quantity.first, last)
-    if what in {"people", "other", "attacks", "cases"} and found and not found.subject:
-        subject = _subject(tokens, quantity.first, last) if what == "people" else None
-    return what, subject, first, last
+    if found is None:
+        return "other", _subject(tokens, quantity.first, last), first, last
+    if found.subject or found.quantity in {"attacks", "cases"}:
+        return found.quantity, found.subject, first, last  # strikes and cases are nobody's
+    return found.quantity, _subject(tokens, quantity.first, last), first, last
 
 
 def _forms(tokens: tuple[Token, ...], j: int) -> list[str]:

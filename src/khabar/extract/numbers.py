@@ -55,26 +55,20 @@ class Quantity:
 
 
 @cache
-def number_words() -> dict[str, NumberWord]:
-    """Folded number word (one or two words) → its value and kind."""
-    found: dict[str, NumberWord] = {}
+def number_words() -> dict[str, tuple[NumberWord, ...]]:
+    """Folded number word (one or two words) → its readings: «آلاف» is a scale after a
+    number («خمسة آلاف») and a fuzzy count alone («آلاف المواطنين»)."""
+    found: dict[str, tuple[NumberWord, ...]] = {}
     for row in load_tsv(f"{LEXICONS}/number_words.tsv"):
         form = normalize(row["form"])
-        entry = NumberWord(form, float(row["value"]), row["kind"])
-        # «آلاف» is a scale after a number («خمسة آلاف») and fuzzy alone: keep both.
-        if form in found and found[form].kind != entry.kind:
-            found[form + "#" + entry.kind] = entry
-            continue
-        found[form] = entry
+        found[form] = (*found.get(form, ()), NumberWord(form, float(row["value"]), row["kind"]))
     return found
 
 
 def _word(form: str, kind: str | None = None) -> NumberWord | None:
-    words = number_words()
-    if kind is not None:
-        entry = words.get(form + "#" + kind) or words.get(form)
-        return entry if entry and entry.kind == kind else None
-    return words.get(form)
+    """The reading of a number word, of the given kind when asked (else the first listed)."""
+    readings = number_words().get(form, ())
+    return next((w for w in readings if kind is None or w.kind == kind), None)
 
 
 def digits_value(form: str) -> float | None:

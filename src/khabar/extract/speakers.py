@@ -29,7 +29,6 @@ MAX_CHAIN_WORDS = 14
 QUOTE_MARKS = frozenset({'"', "'"})
 APPOSITION_MARKS = frozenset({"،", ","})
 DEFINITE_PREFIXES = ("ال", "لل", "بال", "وال")
-NAME_HEADS = frozenset({"عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ال"})
 
 
 @dataclass
@@ -147,7 +146,7 @@ def _take_name(folded: FoldedText, k: int, known: KnownNames, after_title: bool)
                 break
             elif after_title and form in common_words() and form not in known.words:
                 break  # «اللاعب البالغ من العمر»: an ordinary word is no name
-        elif tokens[taken[-1]].form in NAME_HEADS and _is_plain_word(form):
+        elif tokens[taken[-1]].form in structure_words("name_connector") and _is_plain_word(form):
             pass  # «عبد الله», «أبو إبراهيم»: the word after the head is part of the name
         elif not _looks_like_name_word(form, known) and not (
                 # «عبد العزيز الشيخ،», «عبدالله الربيعة أن», «عبد الله البرقان رئيس …»: a
@@ -302,7 +301,8 @@ def parse_speaker(folded: FoldedText, k: int, known: KnownNames) -> SpeakerPhras
             continue
         if not phrase.name:
             # «الناطق الإعلامي … عيضة بن الهذلي»: «بن» shows a name the lexicon does not know.
-            patronymic = k + 1 < len(tokens) and tokens[k + 1].form in {"بن", "ابن", "بنت"}
+            patronymic = (k + 1 < len(tokens)
+                          and tokens[k + 1].form in structure_words("patronymic"))
             name = _take_name(folded, k, known, after_title=bool(phrase.titles) or patronymic)
             if name:
                 phrase.name = name
