@@ -17,14 +17,15 @@ Does not import khabar.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE.parents[1].parent / "shared" / "data" / "corpus" / "saudinewsnet_dev.jsonl.gz"
+sys.path.insert(0, str(HERE.parent))
+from devset import corpus_records, write_article  # noqa: E402
+
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
@@ -52,17 +53,10 @@ def materialize(out: Path) -> None:
     gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
     wanted = {doc["doc_id"].removesuffix(".txt") for doc in gold["documents"]}
     texts: dict[str, str] = {}
-    (out / "articles").mkdir(parents=True, exist_ok=True)
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record["id"] in wanted:
-                texts[record["id"] + ".txt"] = record["text"]
-                (out / "articles" / f"{record['id']}.txt").write_text(record["text"],
-                                                                      encoding="utf-8")
-                meta = {"outlet": record["outlet"], "url": record.get("url"),
-                        "published": (record.get("date_extracted") or "")[:10] or None}
-                (out / "articles" / f"{record['id']}.meta.json").write_text(json.dumps(meta))
+    for record in corpus_records():
+        if record["id"] in wanted:
+            texts[record["id"] + ".txt"] = record["text"]
+            write_article(out / "articles", record)
 
     def cut(doc: str, span: list[int] | None) -> str | None:
         return None if span is None else texts[doc][span[0]:span[1]]

@@ -17,16 +17,14 @@ and prints the chosen ids. Does not import khabar.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet_dev.jsonl.gz"
-PAIRS = ROOT / "dev" / "reuse" / "reuse_pairs.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from devset import corpus_records, independent_pairs, write_article
+
 N_PAIRS = 12
 N_SINGLES = 14
 SEED = "claims-2026"
@@ -39,23 +37,16 @@ COUNTED = re.compile(r"(?:قتيل|قتلى|مقتل|مصرع|جريح|جرحى|
 
 
 def main(out_dir: Path) -> None:
-    wanted: dict[str, dict] = {}
+    pairs = independent_pairs()
+    wanted: dict[str, dict] = {pair[side]: {} for pair in pairs for side in ("a", "b")}
     war: list[dict] = []
-    pairs = []
-    for line in PAIRS.read_text(encoding="utf-8").splitlines():
-        pair = json.loads(line)
-        if pair["kind"] in {"none", "rewrite", "partial"}:
-            pairs.append(pair)
-            wanted[pair["a"]] = wanted[pair["b"]] = {}
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record["id"] in wanted:
-                wanted[record["id"]] = record
-            words = len(record.get("text", "").split())
-            if (100 <= words <= 600 and len(COUNTED.findall(record["text"])) >= 3
-                    and len(NUMBER.findall(record["text"])) >= 3):
-                war.append(record)
+    for record in corpus_records():
+        if record["id"] in wanted:
+            wanted[record["id"]] = record
+        words = len(record.get("text", "").split())
+        if (100 <= words <= 600 and len(COUNTED.findall(record["text"])) >= 3
+                and len(NUMBER.findall(record["text"])) >= 3):
+            war.append(record)
 
     def usable(record: dict) -> bool:
         words = len(record.get("text", "").split())
@@ -90,19 +81,11 @@ def main(out_dir: Path) -> None:
         wanted[record["id"]] = record
         chosen.append(record["id"])
         singles += 1
-    out_dir.mkdir(parents=True, exist_ok=True)
     for corpus_id in chosen:
         record = wanted[corpus_id]
-        (out_dir / f"{corpus_id}.txt").write_text(record["text"], encoding="utf-8")
-        meta = {
-            "outlet": record["outlet"],
-            "url": record.get("url"),
-            "published": (record.get("date_extracted") or "")[:10] or None,
-        }
-        (out_dir / f"{corpus_id}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        write_article(out_dir, record)
         print(corpus_id, record["outlet"], len(NUMBER.findall(record["text"])),
               len(COUNTED.findall(record["text"])))
-
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]))

@@ -10,6 +10,9 @@ import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from devset import SpanCheck
+
 MODES = {"direct", "indirect"}
 POLARITIES = {"assert", "deny"}
 TYPES = {"PER", "ORG"}
@@ -17,28 +20,9 @@ TYPES = {"PER", "ORG"}
 
 def problems(gold: dict, articles: Path) -> list[str]:
     """Every way the gold disagrees with its articles or with the guidelines' fields."""
-    texts: dict[str, str] = {}
-
-    def text_of(doc: str) -> str | None:
-        if doc not in texts:
-            path = articles / doc
-            texts[doc] = path.read_text(encoding="utf-8") if path.exists() else None
-        return texts[doc]
-
-    found = []
-
-    def check_span(where: str, doc: str, span: list | None, quoted: str | None) -> None:
-        if span is None and quoted is None:
-            return
-        text = text_of(doc)
-        if text is None:
-            found.append(f"{where}: no article {doc}")
-        elif span is None or quoted is None:
-            found.append(f"{where}: span and text must both be given or both be null")
-        elif text[span[0] : span[1]] != quoted:
-            found.append(f"{where}: text[{span[0]}:{span[1]}] = "
-                         f"{text[span[0]:span[1]]!r} != {quoted!r}")
-
+    spans = SpanCheck(articles)
+    found = spans.problems
+    check_span = spans.check
     entity_ids = set()
     for entity in gold.get("entities", []):
         where = f"entity {entity.get('id')}"

@@ -14,16 +14,14 @@ and prints the chosen ids. Does not import khabar.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet_dev.jsonl.gz"
-PAIRS = ROOT / "dev" / "reuse" / "reuse_pairs.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from devset import corpus_records, independent_pairs, write_article
+
 N_PAIRS = 18
 SEED = "statements-2026"
 
@@ -36,18 +34,11 @@ VERB_HIT = re.compile(
 
 
 def main(out_dir: Path) -> None:
-    wanted: dict[str, dict] = {}
-    pairs = []
-    for line in PAIRS.read_text(encoding="utf-8").splitlines():
-        pair = json.loads(line)
-        if pair["kind"] in {"none", "rewrite", "partial"}:
-            pairs.append(pair)
-            wanted[pair["a"]] = wanted[pair["b"]] = {}
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record["id"] in wanted:
-                wanted[record["id"]] = record
+    pairs = independent_pairs()
+    wanted: dict[str, dict] = {pair[side]: {} for pair in pairs for side in ("a", "b")}
+    for record in corpus_records():
+        if record["id"] in wanted:
+            wanted[record["id"]] = record
 
     def usable(record: dict) -> bool:
         words = len(record.get("text", "").split())
@@ -66,18 +57,9 @@ def main(out_dir: Path) -> None:
         chosen += [pair["a"], pair["b"]]
         if len(chosen) == 2 * N_PAIRS:
             break
-    out_dir.mkdir(parents=True, exist_ok=True)
     for corpus_id in chosen:
-        record = wanted[corpus_id]
-        (out_dir / f"{corpus_id}.txt").write_text(record["text"], encoding="utf-8")
-        meta = {
-            "outlet": record["outlet"],
-            "url": record.get("url"),
-            "published": (record.get("date_extracted") or "")[:10] or None,
-        }
-        (out_dir / f"{corpus_id}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        print(corpus_id, record["outlet"])
-
+        write_article(out_dir, wanted[corpus_id])
+        print(corpus_id, wanted[corpus_id]["outlet"])
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]))

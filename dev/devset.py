@@ -1,0 +1,64 @@
+"""What the development-set scripts share: the corpus, the reuse pairs, article files and
+the span check. Imported by `dev/*/sample.py`, `build.py` and `check_gold.py`; does not
+import khabar (a bug there must not shape its own gold)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet_dev.jsonl.gz"
+PAIRS = ROOT / "dev" / "reuse" / "reuse_pairs.jsonl"
+
+
+def corpus_records() -> Iterator[dict]:
+    """Every article of the SaudiNewsNet development corpus, as its JSON record."""
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            yield json.loads(line)
+
+
+def independent_pairs() -> list[dict]:
+    """Reuse development pairs that are not verbatim copies: one topic in two outlets' words."""
+    pairs = (json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines())
+    return [pair for pair in pairs if pair["kind"] in {"none", "rewrite", "partial"}]
+
+
+def write_article(directory: Path, record: dict) -> None:
+    """``<id>.txt`` (the corpus text, unchanged, so gold offsets are corpus offsets) and
+    ``<id>.meta.json`` (outlet, url, published) for ``khabar analyze``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / f"{record['id']}.txt").write_text(record["text"], encoding="utf-8")
+    meta = {"outlet": record["outlet"], "url": record.get("url"),
+            "published": (record.get("date_extracted") or "")[:10] or None}
+    (directory / f"{record['id']}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+class SpanCheck:
+    """Collects every way a gold file's spans disagree with its articles."""
+
+    def __init__(self, articles: Path) -> None:
+        self.articles = articles
+        self.problems: list[str] = []
+        self._texts: dict[str, str | None] = {}
+
+    def text_of(self, doc: str) -> str | None:
+        if doc not in self._texts:
+            path = self.articles / doc
+            self._texts[doc] = path.read_text(encoding="utf-8") if path.exists() else None
+        return self._texts[doc]
+
+    def check(self, where: str, doc: str, span: list | None, quoted: str | None) -> None:
+        if span is None and quoted is None:
+            return
+        text = self.text_of(doc)
+        if text is None:
+            self.problems.append(f"{where}: no article {doc}")
+        elif span is None or quoted is None:
+            self.problems.append(f"{where}: span and text must both be given or both be null")
+        elif text[span[0] : span[1]] != quoted:
+            self.problems.append(f"{where}: text[{span[0]}:{span[1]}] = "
+                                 f"{text[span[0]:span[1]]!r} != {quoted!r}")
