@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet_dev.jsonl.gz"
@@ -62,3 +63,20 @@ class SpanCheck:
         elif text[span[0] : span[1]] != quoted:
             self.problems.append(f"{where}: text[{span[0]}:{span[1]}] = "
                                  f"{text[span[0]:span[1]]!r} != {quoted!r}")
+
+
+def choose_pairs(pairs: list[dict], records: dict[str, dict], usable: Callable[[dict], bool],
+                 order: Callable[[dict], Any], n_pairs: int) -> list[str]:
+    """Ids of up to ``n_pairs`` pairs in ``order``: two outlets, both articles ``usable``, no
+    article in two pairs."""
+    chosen: list[str] = []
+    for pair in sorted(pairs, key=order):
+        a, b = records[pair["a"]], records[pair["b"]]
+        if a["outlet"] == b["outlet"] or not (usable(a) and usable(b)):
+            continue
+        if pair["a"] in chosen or pair["b"] in chosen:
+            continue
+        chosen += [pair["a"], pair["b"]]
+        if len(chosen) == 2 * n_pairs:
+            break
+    return chosen

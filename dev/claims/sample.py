@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from devset import corpus_records, independent_pairs, write_article
+from devset import choose_pairs, corpus_records, independent_pairs, write_article
 
 N_PAIRS = 12
 N_SINGLES = 14
@@ -57,16 +57,7 @@ def main(out_dir: Path) -> None:
         war_first = 0 if COUNTED.search(texts) else 1
         return war_first, hashlib.sha256(f"{SEED}:{pair['a']}:{pair['b']}".encode()).hexdigest()
 
-    chosen: list[str] = []
-    for pair in sorted(pairs, key=order):
-        a, b = wanted[pair["a"]], wanted[pair["b"]]
-        if a["outlet"] == b["outlet"] or not (usable(a) and usable(b)):
-            continue
-        if pair["a"] in chosen or pair["b"] in chosen:
-            continue
-        chosen += [pair["a"], pair["b"]]
-        if len(chosen) == 2 * N_PAIRS:
-            break
+    chosen = choose_pairs(pairs, wanted, usable, order, N_PAIRS)
     per_outlet: dict[str, int] = {}
     singles = 0
     def hashed(record: dict) -> str:

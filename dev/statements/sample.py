@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from devset import corpus_records, independent_pairs, write_article
+from devset import choose_pairs, corpus_records, independent_pairs, write_article
 
 N_PAIRS = 18
 SEED = "statements-2026"
@@ -47,16 +47,7 @@ def main(out_dir: Path) -> None:
     def order(pair: dict) -> str:
         return hashlib.sha256(f"{SEED}:{pair['a']}:{pair['b']}".encode()).hexdigest()
 
-    chosen: list[str] = []
-    for pair in sorted(pairs, key=order):
-        a, b = wanted[pair["a"]], wanted[pair["b"]]
-        if a["outlet"] == b["outlet"] or not (usable(a) and usable(b)):
-            continue
-        if pair["a"] in chosen or pair["b"] in chosen:
-            continue
-        chosen += [pair["a"], pair["b"]]
-        if len(chosen) == 2 * N_PAIRS:
-            break
+    chosen = choose_pairs(pairs, wanted, usable, order, N_PAIRS)
     for corpus_id in chosen:
         write_article(out_dir, wanted[corpus_id])
         print(corpus_id, wanted[corpus_id]["outlet"])
