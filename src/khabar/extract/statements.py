@@ -425,13 +425,13 @@ class _Extractor:
             end -= 1
         # «وقال بيان للقيادة المشتركة إن»: the statement is the venue, the body behind its
         # «ل» the speaker.
-        if (start < end and tokens[start].form in venue_heads() | {"ال" + w for w in venue_heads()}
-                and tokens[start + 1].form.startswith("ل") and len(tokens[start + 1].form) > 3):
+        head = tokens[start].form.removeprefix("ال")
+        by_statement = (start < end and head in venue_heads()
+                        and tokens[start + 1].form.startswith("ل")
+                        and len(tokens[start + 1].form) > 3)
+        if by_statement:
             self._carrier = self._quote(start, start)[1]
             start += 1
-            by_statement = True
-        else:
-            by_statement = False
         # «المحجوب، وفقاً لـ "سكاي نيوز عربية"»: what follows a comma and a nominal cue
         # names the outlet that carried the statement, not the speaker.
         for k in range(start + 1, end):
