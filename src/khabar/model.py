@@ -130,6 +130,11 @@ class Story:
     doc_ids: list[str]
     first_published: str | None
     last_published: str | None
+    outlets: list[str] = field(default_factory=list)
+    key_terms: list[str] = field(default_factory=list)  # folded stems, strongest first
+    entity_ids: list[str] = field(default_factory=list)  # linked entities, most mentioned first
+    # Episodes inside the story: reports joined by reuse ({id, doc_ids, reuse}).
+    sub_stories: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -191,6 +196,12 @@ class Claim:
     text: str
     statement_id: str | None = None
     attributed_to: str | None = None
+    # Extra: how an approximate figure leans («أكثر من» at_least, «أقل من» at_most, «نحو»
+    # about), the claim this one is a part of («31 قتيلا، بينهم 8»), and the period it
+    # counts over as written ({text, span}: «خلال يوم واحد», «في اليوم الأول والثاني»).
+    bound: str | None = None
+    part_of: str | None = None
+    period: dict[str, Any] | None = None
 
 
 @dataclass
@@ -201,6 +212,12 @@ class ComparedValue:
     value_high: float | None
     outlet: str | None
     attributed_to: str | None
+    # Extra: the claim as the report gives it, so a reader sees every value in its words.
+    unit: str | None = None
+    bound: str | None = None
+    text: str = ""
+    span: Span | None = None
+    statement_id: str | None = None
 
 
 @dataclass
@@ -211,6 +228,14 @@ class Comparison:
     values: list[ComparedValue]
     verdict: str  # agree / differ
     independent_sources: int
+    # Extra: an id, the unit family, whether these are parts of a total («بينهم 8»), the
+    # measured word of a generic figure, the period when one is named, and notes.
+    id: str = ""
+    unit: str | None = None
+    part: bool = False
+    measured: str | None = None
+    period: str | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -127,3 +127,42 @@ def test_claims_km_is_an_area_only_when_control_is_said_just_before():
     assert claim.quantity == "distance"
     claim = only("وأكد سيطرة الجيش على 480 كم من المدينة.")
     assert (claim.unit, claim.quantity) == ("km", "area_controlled")
+
+
+@pytest.mark.parametrize(("text", "figure", "bound"), [
+    ("سلم أكثر من 22 شخصا أنفسهم", "22", "at_least"),
+    ("أصيب أقل من 10 أشخاص", "10", "at_most"),
+    ("سقط نحو 31 قتيلا", "31", "about"),
+    ("أصيب عشرات المدنيين", "عشرات", "at_least"),
+    ("قتل 12 شخصا", "12", None),
+])
+def test_claims_say_how_an_approximate_figure_leans(text: str, figure: str,
+                                                     bound: str | None) -> None:
+    [claim] = [c for c in claims_of(text)[1] if figure in c.text]
+    assert claim.bound == bound
+
+
+def test_a_period_named_before_a_figure_is_recorded_as_written() -> None:
+    text = "وذكرت مصادر أن الضربات الجوية خلال يوم واحد أدت إلى مقتل 32 مسلحا."
+    [claim] = [c for c in claims_of(text)[1] if c.value == 32]
+    assert claim.period is not None
+    assert claim.period["text"] == "يوم واحد"
+    start, end = claim.period["span"]
+    assert text[start:end] == "يوم واحد"
+
+
+def test_a_figure_in_another_sentence_has_no_period() -> None:
+    text = "استمرت المعارك يومين. وقتل 12 شخصا."
+    [claim] = [c for c in claims_of(text)[1] if c.value == 12]
+    assert claim.period is None
+
+
+def test_a_share_points_to_its_total() -> None:
+    claims = claims_of("سقط نحو 31 قتيلا، بينهم 8 أجانب.")[1]
+    total, share = claims[0], claims[1]
+    assert share.part_of == total.id and total.part_of is None
+
+
+def test_a_party_cleared_out_of_an_area_is_not_whose_it_is() -> None:
+    claim = only("وصل إجمالي المنطقة التي تم تطهيرها من الإرهابيين حوالي 480 كم مربع.")
+    assert claim.subject != "militants"

@@ -31,6 +31,8 @@ NOUN_WINDOW = 4  # words after a number where its counted noun may stand
 EVENT_WINDOW = 3  # words before a number where its event word may stand
 SHARE_REACH = 40  # characters between a figure and the «بينهم N» that shares it
 SENTENCE_REACH = 25  # words before a figure searched for whose it is
+PERIOD_REACH = 8  # words before a figure searched for the period it counts over
+PERIOD_WORDS = 3  # words after a period noun that may belong to its phrase
 YEARS = (1900, 2100)
 HIJRI_YEARS = (1300, 1500)
 PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")
@@ -105,8 +107,10 @@ def _claim(article: Article, folded: FoldedText, quantity: Quantity, number: int
         return None
     first, last = quantity.first, quantity.last
     approx = quantity.fuzzy
+    bound = "at_least" if quantity.fuzzy else None  # «عشرات»: ACLED reads 10, at least
     marker = _approx_before(tokens, first)
     if marker is not None:
+        bound = _bound([t.form for t in tokens[marker:first]])
         approx, first = True, marker
     unit, unit_last = _unit_after(tokens, quantity.last + 1)
     if unit is None and quantity.words and quantity.value == 1 and first > 0:
@@ -123,14 +127,50 @@ def _claim(article: Article, folded: FoldedText, quantity: Quantity, number: int
     if last + 2 < len(tokens) and f"{tokens[last + 1].form} {tokens[last + 2].form}" in \
             context_words("approx_after"):
         approx, last = True, last + 2
+        bound = _bound([tokens[last - 1].form, tokens[last].form])
     elif last + 1 < len(tokens) and tokens[last + 1].form in context_words("approx_after"):
         approx, last = True, last + 1
+        bound = _bound([tokens[last].form])
     claim = _new_claim(article, folded.quote(first, last), number, statements,
                        value=_plain(quantity.value),
                        value_high=None if quantity.value_high is None
                        else _plain(quantity.value_high),
-                       approx=approx, unit=unit, quantity=what, subject=subject)
+                       approx=approx, unit=unit, quantity=what, subject=subject, bound=bound,
+                       period=None if unit in PERIOD_UNITS else _period_before(folded, first))
     return claim, first, last
+
+
+PERIOD_UNITS = frozenset({"hours", "days", "weeks", "months", "years"})
+
+
+def _bound(marker: list[str]) -> str:
+    """How an approximation marker leans: at_least («أكثر من»), at_most («أقل من») or about."""
+    words = " ".join(marker)
+    bare = " ".join([_bare(marker[0]), *marker[1:]])
+    for lean in ("at_least", "at_most"):
+        if words in context_words(lean) or bare in context_words(lean):
+            return lean
+    return "about"
+
+
+def _period_before(folded: FoldedText, first: int) -> dict | None:
+    """The period a figure counts over, when the sentence names one just before it:
+    «خلال يوم واحد أدت إلى مقتل 32», «ففي اليوم الأول والثاني … سقط نحو 31». Figures over
+    different periods are different quantities, however alike they look."""
+    tokens = folded.tokens
+    nouns, words = context_words("period_noun"), context_words("period_word")
+    for k in range(first - 1, max(-1, first - 1 - PERIOD_REACH), -1):
+        form = tokens[k].form
+        if form in SENTENCE_END:
+            return None
+        if form in nouns or _bare(form) in nouns:
+            last = k
+            while last + 1 < first and last - k < PERIOD_WORDS and (
+                    tokens[last + 1].form in words or read_quantity(tokens, last + 1)):
+                last += 1
+            span, text = folded.quote(k, last)
+            return {"text": text, "span": span}
+    return None
 
 
 def _new_claim(article: Article, quoted: tuple[tuple[int, int], str], number: int,
@@ -156,7 +196,7 @@ def _share_of_previous(folded: FoldedText, found: tuple[Claim, int, int],
         return claim
     span, text = folded.quote(first - 1, last)
     return replace(claim, quantity=previous.quantity, subject=previous.subject or claim.subject,
-                   span=span, text=text)
+                   span=span, text=text, part_of=previous.id)
 
 
 @cache
@@ -367,6 +407,8 @@ def _subject(tokens: tuple[Token, ...], first: int, last: int) -> str | None:
 
     def subject_at(j: int) -> str | None:
         form = tokens[j].form
+        if _cleared_party(tokens, j):
+            return None
         return words.get(form) or words.get(_bare(form))
 
     window = [*range(first + 1, min(last + 4, len(tokens))), *range(first - 1,
@@ -380,6 +422,16 @@ def _subject(tokens: tuple[Token, ...], first: int, last: int) -> str | None:
             return subject
         j -= 1
     return None
+
+
+def _cleared_party(tokens: tuple[Token, ...], j: int) -> bool:
+    """«المنطقة التي تم تطهيرها من الإرهابيين»: a party cleared out of the area is not whose
+    the area is (``clearing_word`` in number_context.tsv, then «من», then the party)."""
+    if j < 2 or tokens[j - 1].form != "من":
+        return False
+    clearing = tuple(context_words("clearing_word"))
+    return any(tokens[i].form.startswith(clearing) or _bare(tokens[i].form).startswith(clearing)
+               for i in range(max(0, j - 3), j - 1))
 
 
 def _statement_around(statements: list[Statement], span: tuple[int, int]) -> Statement | None:
