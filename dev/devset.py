@@ -30,10 +30,10 @@ def independent_pairs() -> list[dict]:
 
 def write_article(directory: Path, record: dict) -> None:
     """``<id>.txt`` (the corpus text, unchanged, so gold offsets are corpus offsets) and
-    ``<id>.meta.json`` (outlet, url, published) for ``khabar analyze``."""
+    ``<id>.meta.json`` (outlet, url, title, published) for ``khabar analyze``."""
     directory.mkdir(parents=True, exist_ok=True)
     (directory / f"{record['id']}.txt").write_text(record["text"], encoding="utf-8")
-    meta = {"outlet": record["outlet"], "url": record.get("url"),
+    meta = {"outlet": record["outlet"], "url": record.get("url"), "title": record.get("title"),
             "published": (record.get("date_extracted") or "")[:10] or None}
     (directory / f"{record['id']}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
 

@@ -1,0 +1,113 @@
+"""The stories stage: which reports are about the same real-world story.
+
+Reports go through ``StoryClusterer`` in publication order; the stories come out with a
+neutral label (``label.py``), their outlets and dates, and **sub-stories**: inside a story,
+the reports joined by text reuse (an interview and its rewrites) form one episode.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from datetime import date
+
+from khabar.model import Article, Entity, Reuse, Story
+from khabar.reuse.independence import independent_groups
+from khabar.settings import Settings
+from khabar.stories.cluster import StoryClusterer, StoryInput, merge_by_reuse
+from khabar.stories.label import story_label, surface_forms
+from khabar.stories.terms import term_counts, term_vector
+
+
+def find_stories(articles: list[Article], reuse: list[Reuse], entities: list[Entity],
+                 settings: Settings | None = None) -> list[Story]:
+    """Group the articles into stories (every article in exactly one).
+
+    Args:
+        articles: the reports.
+        reuse: reuse pairs among them (a copy is always in its source's story).
+        entities: linked entities (people and organizations shared count as evidence).
+        settings: the ``story_*`` thresholds.
+    RETURNS (list[Story]): stories, the largest first.
+    """
+    settings = settings or Settings()
+    entities_of: dict[str, set[str]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            entities_of.setdefault(mention.doc_id, set()).add(entity.id)
+    sources_of: dict[str, list[str]] = {}
+    for pair in reuse:
+        sources_of.setdefault(pair.target_id, []).append(pair.source_id)
+    clusterer = StoryClusterer(settings)
+    for article in sorted(articles, key=_time_order):
+        clusterer.add(StoryInput(
+            doc_id=article.id,
+            vector=term_vector(term_counts(article), settings.story_vector_terms),
+            published=_day(article.published),
+            entities=frozenset(entities_of.get(article.id, ())),
+            sources=tuple(sources_of.get(article.id, ())),
+        ))
+    groups = merge_by_reuse(clusterer, [(pair.source_id, pair.target_id) for pair in reuse])
+    by_id = {article.id: article for article in articles}
+    stories = [_story([by_id[doc] for doc in group], reuse, entities, entities_of)
+               for group in groups]
+    return sorted(stories, key=lambda story: (-len(story.doc_ids), story.first_published or "",
+                                              story.id))
+
+
+def _story(members: list[Article], reuse: list[Reuse], entities: list[Entity],
+           entities_of: dict[str, set[str]]) -> Story:
+    members = sorted(members, key=_time_order)
+    doc_ids = [article.id for article in members]
+    story_id = "story-" + hashlib.sha256(" ".join(sorted(doc_ids)).encode()).hexdigest()[:12]
+    dates = sorted(article.published[:10] for article in members if article.published)
+    mentioned = Counter(entity for doc in doc_ids for entity in entities_of.get(doc, ()))
+    names = {entity.id: entity for entity in entities}
+    people = [names[entity].name for entity, _ in mentioned.most_common()
+              if names[entity].type in {"PER", "ORG"}]
+    counts: Counter[str] = Counter()
+    for article in members:
+        counts.update({term: 1 for term in term_counts(article)})  # in how many reports
+    weights = term_vector(term_counts_of(members), 60)
+    ranked = sorted(weights, key=lambda term: (-counts[term], -weights[term], term))
+    first, last = (dates[0], dates[-1]) if dates else (None, None)
+    label = story_label(people, ranked, surface_forms(members), first, last)
+    return Story(
+        id=story_id, label=label, doc_ids=doc_ids, first_published=first, last_published=last,
+        outlets=sorted({article.outlet for article in members if article.outlet}),
+        key_terms=ranked[:10], entity_ids=[entity for entity, _ in mentioned.most_common()],
+        sub_stories=_sub_stories(story_id, doc_ids, reuse),
+    )
+
+
+def term_counts_of(members: list[Article]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for article in members:
+        total.update(term_counts(article))
+    return total
+
+
+def _sub_stories(story_id: str, doc_ids: list[str], reuse: list[Reuse]) -> list[dict]:
+    """Episodes inside a story: the reports one reuse chain joins, when the story has more."""
+    inside = set(doc_ids)
+    pairs = [pair for pair in reuse if pair.source_id in inside and pair.target_id in inside]
+    groups = [group for group in independent_groups(doc_ids, pairs) if len(group) > 1]
+    if len(groups) == 1 and len(groups[0]) == len(doc_ids):
+        return []
+    return [{
+        "id": f"{story_id}.{number}",
+        "doc_ids": [doc for doc in doc_ids if doc in group],
+        "reuse": [f"{pair.source_id} → {pair.target_id} ({pair.kind})" for pair in pairs
+                  if pair.target_id in group],
+    } for number, group in enumerate(groups, start=1)]
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _time_order(article: Article) -> tuple[bool, str, str]:
+    return article.published is None, article.published or "", article.source
