@@ -63,6 +63,9 @@ ARTICLE = {"id": "a", "text": "قال المتحدث إن 12 مسلحا قتلو
         ("entities", {"id": "e", "mentions": [{"doc_id": "a", "span": [4, 11], "text": "متحدث"}]}),
         ("events", {"id": "v", "spans": [{"doc_id": "b", "span": [0, 3], "text": "قال"}]}),
         ("claims", {"id": "c", "doc_id": "a", "span": [15, 99], "text": "12"}),
+        ("claims", {"id": "c", "doc_id": "a", "span": [15, 17], "text": "12",
+                    "period": {"span": [0, 3], "text": "قتل"}}),
+        ("comparisons", {"id": "k", "values": [{"doc_id": "a", "span": [15, 17], "text": "13"}]}),
     ],
 )
 def test_span_checker_catches_every_kind_of_broken_span(kind: str, record: dict) -> None:

@@ -81,10 +81,16 @@ def _spans(records: dict[str, list[dict[str, Any]]]
         if record.get("citation"):
             yield ("reuse", pair, record["target_id"], record["citation"]["span"],
                    record["citation"]["text"])
-    for kind, list_field in (("entities", "mentions"), ("events", "spans")):
+    for kind, list_field in (("entities", "mentions"), ("events", "spans"),
+                             ("comparisons", "values")):
         for record in records.get(kind, []):
             for item in record.get(list_field, []):
-                yield kind, record["id"], item["doc_id"], item["span"], item["text"]
+                if item.get("span") is not None:
+                    yield kind, record.get("id", ""), item["doc_id"], item["span"], item["text"]
+    for record in records.get("claims", []):
+        if record.get("period"):  # extra field: the period a figure counts over, as written
+            yield ("claims", record["id"], record["doc_id"], record["period"]["span"],
+                   record["period"]["text"])
 
 
 def _valid(span: list[int], text: str) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 
 from khabar.clean.boilerplate import clean
 from khabar.clean.headline import headline_from_first_line
+from khabar.compare import compare_claims
 from khabar.extract.claims import find_claims
 from khabar.extract.statements import find_statements
 from khabar.ingest import IngestOptions, ingest
@@ -23,6 +24,7 @@ from khabar.model import Article, Skipped, to_record
 from khabar.outlets import identify_outlet
 from khabar.reuse.detect import find_reuse
 from khabar.store import db
+from khabar.stories.assemble import find_stories
 
 # Stages applied to each article as it is read: Article -> Article.
 ARTICLE_STAGES: tuple[Callable[[Article], Article], ...] = (
@@ -54,10 +56,24 @@ def claims_stage(articles: list[Article], results: Results) -> Results:
     return {"claims": find_claims(articles, results.get("statements", []))}
 
 
+def stories_stage(articles: list[Article], results: Results) -> Results:
+    """Reports about the same real-world story, grouped; a copy is in its source's story."""
+    return {"stories": find_stories(articles, results.get("reuse", []),
+                                    results.get("entities", []))}
+
+
+def compare_stage(articles: list[Article], results: Results) -> Results:
+    """The same quantity across the sources of a story: agree or differ, copies once."""
+    return {"comparisons": compare_claims(results.get("stories", []), results.get("claims", []),
+                                          articles, results.get("reuse", []))}
+
+
 CORPUS_STAGES: tuple[tuple[str, Callable[[list[Article], Results], Results]], ...] = (
     ("reuse", reuse_stage),
     ("statements", statements_stage),
     ("claims", claims_stage),
+    ("stories", stories_stage),
+    ("comparisons", compare_stage),
 )
 
 BATCH_SIZE = 500

@@ -56,6 +56,7 @@ def render_report(analysis: Analysis, inputs: list[str]) -> str:
         lines += ["", "## Skipped inputs", "", "| input | reason |", "|---|---|"]
         lines += [f"| `{_cell(item.source)}` | {_cell(item.reason)} |" for item in analysis.skipped]
     lines += _reuse_section(analysis)
+    lines += _stories_section(analysis)
     lines += _speakers_section(analysis)
     lines += _figures_section(analysis)
     lines += ["", "## What the other stages found", ""]
@@ -93,6 +94,73 @@ def _reuse_section(analysis: Analysis) -> list[str]:
 
 
 SPEAKER_CONTENT_CHARS = 160
+
+
+def _stories_section(analysis: Analysis) -> list[str]:
+    """One part per story: its reports in time order, who copied whom inside it, and the
+    figures its sources give for one quantity, with disagreements marked."""
+    if "stories" not in analysis.records:
+        return []
+    stories = analysis.records["stories"]
+    lines = ["", "## Stories", ""]
+    if not stories:
+        return [*lines, "No story (no reports)."]
+    multi = [story for story in stories if len(story["doc_ids"]) > 1]
+    lines.append(f"{len(stories)} stories; {len(multi)} have more than one report. A story's "
+                 "label is built from its most mentioned people and words and its dates; it "
+                 "is not any outlet's headline.")
+    by_id = {article.id: article for article in analysis.articles}
+    comparisons: dict[str, list[dict]] = {}
+    for comparison in analysis.records.get("comparisons", []):
+        comparisons.setdefault(comparison["story_id"], []).append(comparison)
+    pairs = analysis.records.get("reuse", [])
+    for number, story in enumerate(multi, start=1):
+        lines += ["", f"### Story {number}: {_cell(story['label'])}", "",
+                  f"{len(story['doc_ids'])} reports from "
+                  f"{', '.join(story.get('outlets') or []) or 'unknown outlets'}.", ""]
+        lines += [f"{rank}. {_describe(by_id[doc])}: {_cell(by_id[doc].title or '(no headline)')}"
+                  for rank, doc in enumerate(story["doc_ids"], start=1)]
+        inside = set(story["doc_ids"])
+        copies = [pair for pair in pairs if pair["source_id"] in inside
+                  and pair["target_id"] in inside]
+        if copies:
+            lines += ["", "Who copied whom inside it: " + "; ".join(
+                f"{_describe(by_id[pair['target_id']])} {pair['kind']}s "
+                f"{_describe(by_id[pair['source_id']])}" for pair in copies) + "."]
+        lines += _comparisons_table(comparisons.get(story["id"], []), analysis)
+    singles = len(stories) - len(multi)
+    if singles:
+        lines += ["", f"{singles} reports are each alone in their story."]
+    return lines
+
+
+def _comparisons_table(comparisons: list[dict], analysis: Analysis) -> list[str]:
+    """The figures a story's sources give for one quantity; «differ» rows are marked."""
+    if not comparisons:
+        return []
+    statements = {s["id"]: s for s in analysis.records.get("statements", [])}
+    entities = {e["id"]: e for e in analysis.records.get("entities", [])}
+    by_id = {article.id: article for article in analysis.articles}
+    lines = ["", "Figures given for the same quantity (verdict: can all values be true at "
+             "once? Copies count as one source):", "",
+             "| quantity | verdict | independent sources | values, as each report gives them |",
+             "|---|---|---|---|"]
+    for comparison in comparisons:
+        what = comparison["quantity"] + (" (part of a total)" if comparison.get("part") else "")
+        if comparison.get("subject"):
+            what += f", subject: {comparison['subject']}"
+        if comparison.get("measured"):
+            what += f", of «{comparison['measured']}…»"
+        if comparison.get("period"):
+            what += f", over «{comparison['period']}»"
+        verdict = "**DIFFER**" if comparison["verdict"] == "differ" else "agree"
+        values = "; ".join(
+            f"«{value['text']}» ({_cell(_voice(value, statements, entities))}, "
+            f"{_describe(by_id[value['doc_id']])})" for value in comparison["values"])
+        notes = " ".join(note + "." for note in comparison.get("notes") or [])
+        lines.append(f"| {_cell(what)} | {verdict} | {comparison['independent_sources']} | "
+                     f"{_cell(values)} {_cell(notes)} |")
+    return lines
 
 
 def _speakers_section(analysis: Analysis) -> list[str]:

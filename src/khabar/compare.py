@@ -1,0 +1,183 @@
+"""Comparisons: one quantity as each source of a story gives it, and whether they agree.
+
+War reporting drifts: 31 killed in one report, 32 in another; 480 km² that a rewrite turns
+into «480 كم» and then «أكثر من 400 كم». Inside each story, claims that count the same
+thing are put side by side, each with its report, outlet and speaker, and the comparison says
+whether the values can all be true together (``agree``) or not (``differ``).
+
+What counts as "the same thing":
+1. the same ``quantity`` (killed, arrested, area_controlled …) and unit family; a generic
+   measure (a distance, a duration, a sum of money, an uncounted figure) also needs the same
+   measured word («5 ضباط» beside «5 ضباط», never beside «100 عمارة»);
+2. totals apart from parts («31 قتيلا، بينهم 8 أجانب»: the 8 is compared with other parts);
+3. whose (``subject``) when two subjects are named: the army's dead are not the militants';
+4. the same period: a figure over «يوم واحد» is not the same quantity as one over «اليوم
+   الأول والثاني». A figure without a period joins a period's figures only when its report
+   derives from theirs and gives the same value (a rewrite that dropped the window).
+
+Copies never count as confirmation: ``independent_sources`` counts reports joined by reuse
+once (``reuse.independence``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+from khabar.extract.lexicons import function_words
+from khabar.model import Article, Claim, ComparedValue, Comparison, Reuse, Story
+from khabar.reuse.independence import count_independent, independent_groups
+from khabar.stories.terms import stem
+from khabar.text.normalize import normalize
+from khabar.text.tokens import token_spans
+
+# Quantities of claims.py that say only how something is measured, not what is counted.
+MEASURES = frozenset({"distance", "duration", "area", "money", "other", "people"})
+# Units that are one family for an area controlled: a rewrite drops «مربع» (480 km² → «480 كم»).
+AREA_UNITS = frozenset({"km", "km2"})
+ABOUT = 0.1  # «نحو 31» is read as 31 ± 10%
+MEASURED_WORDS_AFTER = 3
+
+
+def compare_claims(stories: list[Story], claims: list[Claim], articles: list[Article],
+                   reuse: list[Reuse]) -> list[Comparison]:
+    """Every quantity given at least twice inside a story, with its values and verdict.
+
+    Args:
+        stories: the stories (``stories.assemble``); claims outside any story are not compared.
+        claims: numeric claims (``extract.claims``).
+        articles: the reports, for outlets and the words after a figure.
+        reuse: reuse pairs, for independent sources and for rewrites that dropped a period.
+    RETURNS (list[Comparison]): per story, in the order quantities first appear.
+    """
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_doc[claim.doc_id].append(claim)
+    by_id = {article.id: article for article in articles}
+    comparisons = []
+    for story in stories:
+        groups: dict[tuple, list[Claim]] = defaultdict(list)
+        for doc_id in story.doc_ids:
+            for claim in by_doc.get(doc_id, []):
+                key = _key(claim, by_id[doc_id].text)
+                if key is not None:
+                    groups[key].append(claim)
+        for key, members in groups.items():
+            for same in _by_period(_by_subject(members), reuse):
+                if len(same) >= 2:
+                    comparisons.append(_comparison(story, key, same, by_id, reuse))
+    return comparisons
+
+
+def _key(claim: Claim, text: str) -> tuple | None:
+    """What a claim counts, for grouping: quantity, unit family, part or total, measured word."""
+    if not claim.quantity:
+        return None
+    family = "km2" if claim.quantity == "area_controlled" and claim.unit in AREA_UNITS \
+        else claim.unit
+    measured = ""
+    if claim.quantity in MEASURES:
+        measured = measured_word(claim, text)
+        if not measured:
+            return None  # «3 سنوات»: of what? Not comparable with another «4 سنوات».
+    return claim.quantity, family, "part" if claim.part_of else "total", measured
+
+
+def measured_word(claim: Claim, text: str) -> str:
+    """The noun a generic figure measures: the last word of its text when that is a noun
+    («حوالي 5 ضباط»), else the first content word after it («حوالي 100 عمارة»), as a stem."""
+    stop = function_words()
+    inside = [normalize(claim.text[a:b]) for a, b in token_spans(claim.text)]
+    words = inside[-1:] if inside and inside[-1].isalpha() and len(inside) > 1 else []
+    if not words or claim.unit != "count":
+        after = text[claim.span[1]: claim.span[1] + 80].split("\n", 1)[0]
+        words = [normalize(after[a:b]) for a, b in token_spans(after)][:MEASURED_WORDS_AFTER]
+        words = [word for word in words if word.isalpha() and word not in stop][:1]
+        if claim.unit != "count" and not words:
+            return ""
+    return stem(words[0]) if words else ""
+
+
+def _by_subject(claims: list[Claim]) -> list[list[Claim]]:
+    """Split when subjects are named and differ; a claim with no subject joins the largest."""
+    named: dict[str, list[Claim]] = defaultdict(list)
+    unnamed = []
+    for claim in claims:
+        (named[claim.subject] if claim.subject else unnamed).append(claim)
+    if not named:
+        return [unnamed]
+    largest = max(named, key=lambda subject: len(named[subject]))
+    named[largest].extend(unnamed)
+    return list(named.values())
+
+
+def _by_period(groups: list[list[Claim]], reuse: list[Reuse]) -> Iterable[list[Claim]]:
+    derived = {(pair.target_id, pair.source_id) for pair in reuse}
+    derived |= {(source, target) for target, source in derived}
+    for claims in groups:
+        periods: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            if claim.period:
+                periods[normalize(claim.period["text"])].append(claim)
+        loose = []
+        for claim in claims:
+            if claim.period:
+                continue
+            home = next((members for members in periods.values() if any(
+                (claim.doc_id, other.doc_id) in derived and other.value == claim.value
+                for other in members)), None)
+            (home if home is not None else loose).append(claim)
+        yield from periods.values()
+        yield loose
+
+
+def _comparison(story: Story, key: tuple, claims: list[Claim], articles: dict[str, Article],
+                reuse: list[Reuse]) -> Comparison:
+    claims = sorted(claims, key=lambda claim: (story.doc_ids.index(claim.doc_id), claim.span))
+    doc_ids = list(dict.fromkeys(claim.doc_id for claim in claims))
+    quantity, family, part, measured = key
+    subjects = sorted({claim.subject for claim in claims if claim.subject})
+    periods = sorted({claim.period["text"] for claim in claims if claim.period})
+    units = sorted({claim.unit for claim in claims})
+    notes = []
+    if len(units) > 1:
+        notes.append("units as written differ: " + ", ".join(units))
+    groups = independent_groups(doc_ids, reuse)
+    if len(groups) < len(doc_ids):
+        notes.append(f"{len(doc_ids)} reports, of which some derive from others: "
+                     f"{len(groups)} independent source" + ("s" if len(groups) != 1 else ""))
+    fingerprint = " ".join([story.id, *map(str, key), *(claim.id for claim in claims)])
+    return Comparison(
+        story_id=story.id, quantity=quantity, subject=subjects[0] if subjects else None,
+        values=[ComparedValue(doc_id=claim.doc_id, claim_id=claim.id, value=claim.value,
+                              value_high=claim.value_high,
+                              outlet=articles[claim.doc_id].outlet,
+                              attributed_to=claim.attributed_to, unit=claim.unit,
+                              bound=claim.bound, text=claim.text, span=claim.span,
+                              statement_id=claim.statement_id)
+                for claim in claims],
+        verdict="agree" if _compatible(claims) else "differ",
+        independent_sources=count_independent(doc_ids, reuse),
+        id="cmp-" + hashlib.sha256(fingerprint.encode()).hexdigest()[:12],
+        unit=family, part=part == "part", measured=measured or None,
+        period=periods[0] if len(periods) == 1 else None, notes=notes,
+    )
+
+
+def _compatible(claims: list[Claim]) -> bool:
+    """Can every value be true at once? Ranges, «نحو» (±10%), «أكثر من» and «أقل من» are
+    read as intervals; the values agree when the intervals share a point."""
+    low, high = -math.inf, math.inf
+    for claim in claims:
+        first = float(claim.value)
+        last = float(claim.value_high) if claim.value_high is not None else first
+        if claim.bound == "at_least":
+            last = math.inf
+        elif claim.bound == "at_most":
+            first = 0.0
+        elif claim.bound == "about" or (claim.approx and claim.bound is None):
+            first, last = first * (1 - ABOUT), last * (1 + ABOUT)
+        low, high = max(low, first), min(high, last)
+    return low <= high
