@@ -56,6 +56,8 @@ def compare_claims(stories: list[Story], claims: list[Claim], articles: list[Art
     for claim in claims:
         by_doc[claim.doc_id].append(claim)
     by_id = {article.id: article for article in articles}
+    derived = {(pair.target_id, pair.source_id) for pair in reuse}
+    derived |= {(source, target) for target, source in derived}
     comparisons = []
     for story in stories:
         groups: dict[tuple, list[Claim]] = defaultdict(list)
@@ -65,7 +67,7 @@ def compare_claims(stories: list[Story], claims: list[Claim], articles: list[Art
                 if key is not None:
                     groups[key].append(claim)
         for key, members in groups.items():
-            for same in _by_period(_by_subject(members), reuse):
+            for same in _by_period(_by_subject(members), derived):
                 if len(same) >= 2:
                     comparisons.append(_comparison(story, key, same, by_id, reuse))
     return comparisons
@@ -113,9 +115,9 @@ def _by_subject(claims: list[Claim]) -> list[list[Claim]]:
     return list(named.values())
 
 
-def _by_period(groups: list[list[Claim]], reuse: list[Reuse]) -> Iterable[list[Claim]]:
-    derived = {(pair.target_id, pair.source_id) for pair in reuse}
-    derived |= {(source, target) for target, source in derived}
+def _by_period(groups: list[list[Claim]], derived: set[tuple[str, str]]
+               ) -> Iterable[list[Claim]]:
+    """Split by period; ``derived`` holds (doc, doc) pairs joined by reuse, both ways."""
     for claims in groups:
         periods: dict[str, list[Claim]] = defaultdict(list)
         for claim in claims:

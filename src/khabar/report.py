@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
-from khabar.model import RECORD_KINDS
+from khabar.model import RECORD_KINDS, Article
 from khabar.pipeline import Analysis
 
 KIND_TITLES = {
@@ -109,7 +110,8 @@ def _stories_section(analysis: Analysis) -> list[str]:
     lines.append(f"{len(stories)} stories; {len(multi)} have more than one report. A story's "
                  "label is built from its most mentioned people and words and its dates; it "
                  "is not any outlet's headline.")
-    by_id = {article.id: article for article in analysis.articles}
+    lookups = _lookups(analysis)
+    by_id = lookups.articles
     comparisons: dict[str, list[dict]] = {}
     for comparison in analysis.records.get("comparisons", []):
         comparisons.setdefault(comparison["story_id"], []).append(comparison)
@@ -127,20 +129,32 @@ def _stories_section(analysis: Analysis) -> list[str]:
             lines += ["", "Who copied whom inside it: " + "; ".join(
                 f"{_describe(by_id[pair['target_id']])} {pair['kind']}s "
                 f"{_describe(by_id[pair['source_id']])}" for pair in copies) + "."]
-        lines += _comparisons_table(comparisons.get(story["id"], []), analysis)
+        lines += _comparisons_table(comparisons.get(story["id"], []), lookups)
     singles = len(stories) - len(multi)
     if singles:
         lines += ["", f"{singles} reports are each alone in their story."]
     return lines
 
 
-def _comparisons_table(comparisons: list[dict], analysis: Analysis) -> list[str]:
+class _Lookups(NamedTuple):
+    """Records by id, for the sections that name a figure's report and speaker."""
+
+    articles: dict[str, Article]
+    statements: dict[str, dict]
+    entities: dict[str, dict]
+
+
+def _lookups(analysis: Analysis) -> _Lookups:
+    return _Lookups({article.id: article for article in analysis.articles},
+                    {s["id"]: s for s in analysis.records.get("statements", [])},
+                    {e["id"]: e for e in analysis.records.get("entities", [])})
+
+
+def _comparisons_table(comparisons: list[dict], lookups: _Lookups) -> list[str]:
     """The figures a story's sources give for one quantity; «differ» rows are marked."""
     if not comparisons:
         return []
-    statements = {s["id"]: s for s in analysis.records.get("statements", [])}
-    entities = {e["id"]: e for e in analysis.records.get("entities", [])}
-    by_id = {article.id: article for article in analysis.articles}
+    by_id, statements, entities = lookups
     lines = ["", "Figures given for the same quantity (verdict: can all values be true at "
              "once? Copies count as one source):", "",
              "| quantity | verdict | independent sources | values, as each report gives them |",
@@ -222,9 +236,7 @@ def _figures_section(analysis: Analysis) -> list[str]:
     lines = ["", "## Figures", ""]
     if not claims:
         return [*lines, "No numeric claim found."]
-    statements = {s["id"]: s for s in analysis.records.get("statements", [])}
-    entities = {e["id"]: e for e in analysis.records.get("entities", [])}
-    by_id = {article.id: article for article in analysis.articles}
+    by_id, statements, entities = _lookups(analysis)
     groups: dict[tuple[str, str], list[dict]] = {}
     for claim in claims:
         key = (claim.get("quantity") or "other", claim.get("subject") or "—")

@@ -38,25 +38,26 @@ def find_stories(articles: list[Article], reuse: list[Reuse], entities: list[Ent
     sources_of: dict[str, list[str]] = {}
     for pair in reuse:
         sources_of.setdefault(pair.target_id, []).append(pair.source_id)
+    counts = {article.id: term_counts(article) for article in articles}
     clusterer = StoryClusterer(settings)
     for article in sorted(articles, key=_time_order):
         clusterer.add(StoryInput(
             doc_id=article.id,
-            vector=term_vector(term_counts(article), settings.story_vector_terms),
+            vector=term_vector(counts[article.id], settings.story_vector_terms),
             published=_day(article.published),
             entities=frozenset(entities_of.get(article.id, ())),
             sources=tuple(sources_of.get(article.id, ())),
         ))
     groups = merge_by_reuse(clusterer, [(pair.source_id, pair.target_id) for pair in reuse])
     by_id = {article.id: article for article in articles}
-    stories = [_story([by_id[doc] for doc in group], reuse, entities, entities_of)
-               for group in groups]
+    stories = [_story([by_id[doc] for doc in group], counts, reuse, entities, entities_of,
+                      settings.story_centroid_terms) for group in groups]
     return sorted(stories, key=lambda story: (-len(story.doc_ids), story.first_published or "",
                                               story.id))
 
 
-def _story(members: list[Article], reuse: list[Reuse], entities: list[Entity],
-           entities_of: dict[str, set[str]]) -> Story:
+def _story(members: list[Article], counts: dict[str, Counter[str]], reuse: list[Reuse],
+           entities: list[Entity], entities_of: dict[str, set[str]], keep: int) -> Story:
     members = sorted(members, key=_time_order)
     doc_ids = [article.id for article in members]
     story_id = "story-" + hashlib.sha256(" ".join(sorted(doc_ids)).encode()).hexdigest()[:12]
@@ -65,11 +66,13 @@ def _story(members: list[Article], reuse: list[Reuse], entities: list[Entity],
     names = {entity.id: entity for entity in entities}
     people = [names[entity].name for entity, _ in mentioned.most_common()
               if names[entity].type in {"PER", "ORG"}]
-    counts: Counter[str] = Counter()
+    reports_with: Counter[str] = Counter()  # in how many of the story's reports
+    total: Counter[str] = Counter()
     for article in members:
-        counts.update({term: 1 for term in term_counts(article)})  # in how many reports
-    weights = term_vector(term_counts_of(members), 60)
-    ranked = sorted(weights, key=lambda term: (-counts[term], -weights[term], term))
+        reports_with.update(counts[article.id].keys())
+        total.update(counts[article.id])
+    weights = term_vector(total, keep)
+    ranked = sorted(weights, key=lambda term: (-reports_with[term], -weights[term], term))
     first, last = (dates[0], dates[-1]) if dates else (None, None)
     label = story_label(people, ranked, surface_forms(members), first, last)
     return Story(
@@ -78,13 +81,6 @@ def _story(members: list[Article], reuse: list[Reuse], entities: list[Entity],
         key_terms=ranked[:10], entity_ids=[entity for entity, _ in mentioned.most_common()],
         sub_stories=_sub_stories(story_id, doc_ids, reuse),
     )
-
-
-def term_counts_of(members: list[Article]) -> Counter[str]:
-    total: Counter[str] = Counter()
-    for article in members:
-        total.update(term_counts(article))
-    return total
 
 
 def _sub_stories(story_id: str, doc_ids: list[str], reuse: list[Reuse]) -> list[dict]:

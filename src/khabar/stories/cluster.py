@@ -15,6 +15,7 @@ the corpus. The signals, strongest first:
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -58,7 +59,7 @@ class StoryDraft:
         if report.published:
             self.first = min(filter(None, (self.first, report.published)))
             self.last = max(filter(None, (self.last, report.published)))
-        strongest = sorted(self.weights.items(), key=lambda item: -item[1])[:keep]
+        strongest = heapq.nlargest(keep, self.weights.items(), key=lambda item: item[1])
         norm = math.sqrt(sum(weight * weight for _, weight in strongest)) or 1.0
         self.centroid = {term: weight / norm for term, weight in strongest}
 
