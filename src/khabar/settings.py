@@ -49,6 +49,9 @@ class Settings:
     story_centroid_terms: int = setting(60, "Strongest terms kept in a story's centroid.")
     story_index_terms: int = setting(12, "A report is compared with the stories that have one "
                                          "of its strongest this-many terms among theirs.")
+    story_candidates: int = setting(50, "Stories a report is scored against at most: those "
+                                        "sharing most of its strongest terms (keeps the cost "
+                                        "per report flat as the corpus grows).")
     story_join_similarity: float = setting(0.4, "A report joins the closest story from this "
                                                 "similarity; below, it opens a new story. On "
                                                 "the stories dev set (dev/stories) pairwise F1 "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 
@@ -123,6 +124,6 @@ def test_loaded_words_are_recognized_in_their_stems(term: str) -> None:
 def test_label_names_people_words_and_dates_and_never_a_loaded_word() -> None:
     forms = {"ارهابي": {"الإرهابيين": 3}, "درن": {"درنة": 5}, "جيش": {"الجيش": 2}}
     label = story_label(["أحمد المسماري"], ["ارهابي", "درن", "جيش"],
-                        {term: __import__("collections").Counter(c) for term, c in forms.items()},
+                        {term: Counter(c) for term, c in forms.items()},
                         "2018-05-14", "2018-06-01")
     assert label == "أحمد المسماري — درنة، الجيش (2018-05-14 – 2018-06-01)"

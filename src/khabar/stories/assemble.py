@@ -15,7 +15,7 @@ from khabar.model import Article, Entity, Reuse, Story
 from khabar.reuse.independence import independent_groups
 from khabar.settings import Settings
 from khabar.stories.cluster import StoryClusterer, StoryInput, merge_by_reuse
-from khabar.stories.label import story_label, surface_forms
+from khabar.stories.label import LABEL_CANDIDATES, story_label, surface_forms
 from khabar.stories.terms import term_counts, term_vector
 
 
@@ -36,8 +36,10 @@ def find_stories(articles: list[Article], reuse: list[Reuse], entities: list[Ent
         for mention in entity.mentions:
             entities_of.setdefault(mention.doc_id, set()).add(entity.id)
     sources_of: dict[str, list[str]] = {}
+    reuse_into: dict[str, list[Reuse]] = {}  # target -> pairs
     for pair in reuse:
         sources_of.setdefault(pair.target_id, []).append(pair.source_id)
+        reuse_into.setdefault(pair.target_id, []).append(pair)
     counts = {article.id: term_counts(article) for article in articles}
     clusterer = StoryClusterer(settings)
     for article in sorted(articles, key=_time_order):
@@ -50,20 +52,21 @@ def find_stories(articles: list[Article], reuse: list[Reuse], entities: list[Ent
         ))
     groups = merge_by_reuse(clusterer, [(pair.source_id, pair.target_id) for pair in reuse])
     by_id = {article.id: article for article in articles}
-    stories = [_story([by_id[doc] for doc in group], counts, reuse, entities, entities_of,
+    names = {entity.id: entity for entity in entities}
+    stories = [_story([by_id[doc] for doc in group], counts, reuse_into, names, entities_of,
                       settings.story_centroid_terms) for group in groups]
     return sorted(stories, key=lambda story: (-len(story.doc_ids), story.first_published or "",
                                               story.id))
 
 
-def _story(members: list[Article], counts: dict[str, Counter[str]], reuse: list[Reuse],
-           entities: list[Entity], entities_of: dict[str, set[str]], keep: int) -> Story:
+def _story(members: list[Article], counts: dict[str, Counter[str]],
+           reuse_into: dict[str, list[Reuse]], names: dict[str, Entity],
+           entities_of: dict[str, set[str]], keep: int) -> Story:
     members = sorted(members, key=_time_order)
     doc_ids = [article.id for article in members]
     story_id = "story-" + hashlib.sha256(" ".join(sorted(doc_ids)).encode()).hexdigest()[:12]
     dates = sorted(article.published[:10] for article in members if article.published)
     mentioned = Counter(entity for doc in doc_ids for entity in entities_of.get(doc, ()))
-    names = {entity.id: entity for entity in entities}
     people = [names[entity].name for entity, _ in mentioned.most_common()
               if names[entity].type in {"PER", "ORG"}]
     reports_with: Counter[str] = Counter()  # in how many of the story's reports
@@ -74,19 +77,22 @@ def _story(members: list[Article], counts: dict[str, Counter[str]], reuse: list[
     weights = term_vector(total, keep)
     ranked = sorted(weights, key=lambda term: (-reports_with[term], -weights[term], term))
     first, last = (dates[0], dates[-1]) if dates else (None, None)
-    label = story_label(people, ranked, surface_forms(members), first, last)
+    candidates = ranked[:LABEL_CANDIDATES]
+    label = story_label(people, candidates, surface_forms(members, set(candidates)), first, last)
     return Story(
         id=story_id, label=label, doc_ids=doc_ids, first_published=first, last_published=last,
         outlets=sorted({article.outlet for article in members if article.outlet}),
         key_terms=ranked[:10], entity_ids=[entity for entity, _ in mentioned.most_common()],
-        sub_stories=_sub_stories(story_id, doc_ids, reuse),
+        sub_stories=_sub_stories(story_id, doc_ids, reuse_into),
     )
 
 
-def _sub_stories(story_id: str, doc_ids: list[str], reuse: list[Reuse]) -> list[dict]:
+def _sub_stories(story_id: str, doc_ids: list[str],
+                 reuse_into: dict[str, list[Reuse]]) -> list[dict]:
     """Episodes inside a story: the reports one reuse chain joins, when the story has more."""
     inside = set(doc_ids)
-    pairs = [pair for pair in reuse if pair.source_id in inside and pair.target_id in inside]
+    pairs = [pair for doc in doc_ids for pair in reuse_into.get(doc, ())
+             if pair.source_id in inside]
     groups = [group for group in independent_groups(doc_ids, pairs) if len(group) > 1]
     if len(groups) == 1 and len(groups[0]) == len(doc_ids):
         return []

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -75,7 +75,12 @@ class StoryClusterer:
         self.settings = settings or Settings()
         self.stories: list[StoryDraft] = []
         self.story_of: dict[str, int] = {}
-        self._by_term: dict[str, set[int]] = defaultdict(set)
+        # term -> stories among whose strongest terms it is; "live" holds the stories a report
+        # published now can still join, "archive" those left behind by the time gap (only a
+        # report older than the latest, or undated, looks there).
+        self._live: dict[str, set[int]] = defaultdict(set)
+        self._archive: dict[str, set[int]] = defaultdict(set)
+        self._latest: date | None = None
 
     def add(self, report: StoryInput) -> int:
         """Place one report; RETURNS (int): the number of the story it is now in."""
@@ -88,7 +93,9 @@ class StoryClusterer:
         story.add(report, self.settings.story_centroid_terms)
         self.story_of[report.doc_id] = story.number
         for term in list(story.centroid)[: self.settings.story_index_terms]:
-            self._by_term[term].add(story.number)
+            self._live[term].add(story.number)
+        if report.published and (self._latest is None or report.published > self._latest):
+            self._latest = report.published
         return story.number
 
     def similarity(self, report: StoryInput, story: StoryDraft) -> float:
@@ -108,18 +115,43 @@ class StoryClusterer:
 
     def _closest_story(self, report: StoryInput) -> StoryDraft | None:
         settings = self.settings
-        candidates: set[int] = set()
-        for term in list(report.vector)[: settings.story_index_terms]:
-            candidates |= self._by_term.get(term, set())
         best, best_score = None, settings.story_join_similarity
-        for number in candidates:
+        for number in self._candidates(report):
             story = self.stories[number]
-            if not self._in_time(report.published, story):
-                continue
             score = self.similarity(report, story)
-            if score >= best_score:
+            if score > best_score or (score == best_score and best is None):
                 best, best_score = story, score
         return best
+
+    def _candidates(self, report: StoryInput) -> list[int]:
+        """The in-time stories sharing most of the report's strongest terms, at most
+        ``story_candidates`` of them, so a report's cost does not grow with the corpus."""
+        gap = self.settings.story_gap_days
+        recent = (report.published is not None and self._latest is not None
+                  and (self._latest - report.published).days <= gap)
+        shared: Counter[int] = Counter()
+        for term in list(report.vector)[: self.settings.story_index_terms]:
+            live = self._live.get(term)
+            if live:
+                self._archive_stale(term, live)
+                shared.update(live)
+            if not recent and term in self._archive:
+                shared.update(self._archive[term] - (live or set()))
+        in_time = [(count, -number) for number, count in shared.items()
+                   if self._in_time(report.published, self.stories[number])]
+        return [-number for _, number in heapq.nlargest(self.settings.story_candidates, in_time)]
+
+    def _archive_stale(self, term: str, live: set[int]) -> None:
+        """Move out of the live postings the stories whose last report is more than twice
+        the gap before the latest report: no report within a gap of the latest can join them."""
+        if self._latest is None:
+            return
+        horizon = 2 * self.settings.story_gap_days
+        stale = {number for number in live if self.stories[number].last is not None
+                 and (self._latest - self.stories[number].last).days > horizon}
+        if stale:
+            live -= stale
+            self._archive[term] |= stale
 
     def _in_time(self, published: date | None, story: StoryDraft) -> bool:
         if published is None or story.first is None or story.last is None:

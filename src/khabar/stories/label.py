@@ -19,6 +19,9 @@ from khabar.text.tokens import fold_and_tokenize
 LOADED_FILE = "stories/loaded_words.tsv"
 LABEL_PEOPLE = 2
 LABEL_TERMS = 3
+LABEL_CANDIDATES = 20  # strongest terms looked at for the label's words
+FORM_REPORTS = 10  # reports read for how a term is written
+LEAD_CHARS = 8 * BODY_WORDS  # enough characters for the lead's BODY_WORDS words
 
 
 @cache
@@ -33,19 +36,20 @@ def is_loaded(term: str) -> bool:
                for loaded in loaded_stems())
 
 
-def surface_forms(articles: list[Article]) -> dict[str, Counter[str]]:
-    """For each term of the reports' headlines and leads, the words as written that give it
-    (the label shows the commonest: «ليبيا», not a stem cut at a letter that looks glued)."""
+def surface_forms(articles: list[Article], wanted: set[str]) -> dict[str, Counter[str]]:
+    """For each wanted term, the words as written that give it in the headlines and leads of
+    the first ``FORM_REPORTS`` reports (the label shows the commonest: «ليبيا», not a stem
+    cut at a letter that looks glued)."""
     forms: dict[str, Counter[str]] = {}
-    for article in articles:
+    for article in articles[:FORM_REPORTS]:
         for text in (article.title or "", article.text):
-            folded = fold_and_tokenize(text)
+            folded = fold_and_tokenize(text[:LEAD_CHARS])
             words = [i for i, token in enumerate(folded.tokens) if token.form.isalpha()]
             for index in words[:BODY_WORDS]:
-                form = folded.tokens[index].form
-                term = stem(form)
-                _, written = folded.quote(index, index)
-                forms.setdefault(term, Counter())[written] += 1
+                term = stem(folded.tokens[index].form)
+                if term in wanted:
+                    _, written = folded.quote(index, index)
+                    forms.setdefault(term, Counter())[written] += 1
     return forms
 
 
