@@ -64,6 +64,10 @@ class Settings:
     story_linkage: str = setting("average", "How a report is compared with a story: 'average' "
                                             "cosine with its latest reports, or 'centroid'.")
     story_linkage_members: int = setting(30, "Latest reports of a story averaged over.")
+    story_copy_coverage: float = setting(0.5, "A reuse pair forces one story when at least "
+                                              "this share of each report is the other's text. "
+                                              "On the 30k corpus, all reuse pairs chained 2,198 "
+                                              "reports into one story (roundups, templates).")
     story_gap_days: int = setting(4, "A dated report joins a story only this close in days to "
                                      "the story's dated reports.")
 

@@ -81,6 +81,22 @@ def test_a_copy_joins_its_sources_story_whatever_its_words() -> None:
     assert clusterer.add(vector_input("b", MATCH, date(2025, 3, 10), sources=("a",))) == first
 
 
+def test_a_late_report_still_finds_a_story_left_behind_by_the_gap() -> None:
+    clusterer = StoryClusterer(replace(Settings(), story_join_similarity=0.3))
+    first = clusterer.add(vector_input("a", FLOOD, date(2025, 3, 10)))
+    later = clusterer.add(vector_input("b", FLOOD, date(2025, 4, 20)))  # another flood
+    assert clusterer.add(vector_input("d", FLOOD_2, date(2025, 4, 21))) == later
+    assert clusterer.add(vector_input("c", FLOOD_2, date(2025, 3, 11))) == first
+
+
+def test_a_report_is_scored_only_against_the_stories_sharing_most_terms() -> None:
+    settings = replace(Settings(), story_join_similarity=0.3, story_candidates=1)
+    clusterer = StoryClusterer(settings)
+    clusterer.add(vector_input("m", MATCH, date(2025, 3, 10)))
+    first = clusterer.add(vector_input("a", FLOOD, date(2025, 3, 10)))
+    assert clusterer.add(vector_input("b", FLOOD_2, date(2025, 3, 11))) == first
+
+
 def test_incremental_adds_give_the_batch_result() -> None:
     reports = [vector_input("a", FLOOD, date(2025, 3, 10)),
                vector_input("b", MATCH, date(2025, 3, 10)),
@@ -109,7 +125,8 @@ def test_find_stories_puts_every_article_in_exactly_one_story() -> None:
 def test_find_stories_reuse_makes_sub_stories() -> None:
     copy = article("d", FLOOD[0], FLOOD[1], published="2025-03-11")
     articles = [article("a", *FLOOD), article("b", *FLOOD_2, published="2025-03-11"), copy]
-    pair = Reuse("a", "d", "duplicate", 1.0, 1.0, ["date"], Citation((0, 0), ""), [])
+    pair = Reuse("a", "d", "duplicate", 1.0, 1.0, ["date"], Citation((0, 0), ""), [],
+                 source_coverage=1.0)
     stories = find_stories(articles, [pair], [], replace(Settings(), story_join_similarity=0.3))
     flood = next(story for story in stories if "a" in story.doc_ids)
     assert set(flood.doc_ids) == {"a", "b", "d"}
@@ -127,3 +144,21 @@ def test_label_names_people_words_and_dates_and_never_a_loaded_word() -> None:
                         {term: Counter(c) for term, c in forms.items()},
                         "2018-05-14", "2018-06-01")
     assert label == "أحمد المسماري — درنة، الجيش (2018-05-14 – 2018-06-01)"
+
+
+def reuse_pair(source: str, target: str, coverage: float) -> Reuse:
+    return Reuse(source, target, "partial", coverage, coverage, [], None, [],
+                 source_coverage=coverage)
+
+
+def test_a_shared_paragraph_does_not_make_one_story() -> None:
+    articles = [article("a", *FLOOD), article("c", *MATCH)]
+    stories = find_stories(articles, [reuse_pair("a", "c", 0.2)], [])
+    assert len(stories) == 2
+    stories = find_stories(articles, [reuse_pair("a", "c", 0.9)], [])
+    assert len(stories) == 1
+
+
+def test_a_template_reused_weeks_later_is_not_the_same_story() -> None:
+    articles = [article("a", *FLOOD), article("c", *MATCH, published="2025-04-20")]
+    assert len(find_stories(articles, [reuse_pair("a", "c", 0.9)], [])) == 2

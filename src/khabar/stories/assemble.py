@@ -25,7 +25,7 @@ def find_stories(articles: list[Article], reuse: list[Reuse], entities: list[Ent
 
     Args:
         articles: the reports.
-        reuse: reuse pairs among them (a copy is always in its source's story).
+        reuse: reuse pairs among them (a copy is always in its source's story: ``_is_copy``).
         entities: linked entities (people and organizations shared count as evidence).
         settings: the ``story_*`` thresholds.
     RETURNS (list[Story]): stories, the largest first.
@@ -35,10 +35,13 @@ def find_stories(articles: list[Article], reuse: list[Reuse], entities: list[Ent
     for entity in entities:
         for mention in entity.mentions:
             entities_of.setdefault(mention.doc_id, set()).add(entity.id)
+    published = {article.id: _day(article.published) for article in articles}
+    copies = [pair for pair in reuse if _is_copy(pair, published, settings)]
     sources_of: dict[str, list[str]] = {}
+    for pair in copies:
+        sources_of.setdefault(pair.target_id, []).append(pair.source_id)
     reuse_into: dict[str, list[Reuse]] = {}  # target -> pairs
     for pair in reuse:
-        sources_of.setdefault(pair.target_id, []).append(pair.source_id)
         reuse_into.setdefault(pair.target_id, []).append(pair)
     counts = {article.id: term_counts(article) for article in articles}
     clusterer = StoryClusterer(settings)
@@ -46,11 +49,11 @@ def find_stories(articles: list[Article], reuse: list[Reuse], entities: list[Ent
         clusterer.add(StoryInput(
             doc_id=article.id,
             vector=term_vector(counts[article.id], settings.story_vector_terms),
-            published=_day(article.published),
+            published=published[article.id],
             entities=frozenset(entities_of.get(article.id, ())),
             sources=tuple(sources_of.get(article.id, ())),
         ))
-    groups = merge_by_reuse(clusterer, [(pair.source_id, pair.target_id) for pair in reuse])
+    groups = merge_by_reuse(clusterer, [(pair.source_id, pair.target_id) for pair in copies])
     by_id = {article.id: article for article in articles}
     names = {entity.id: entity for entity in entities}
     stories = [_story([by_id[doc] for doc in group], counts, reuse_into, names, entities_of,
@@ -102,6 +105,18 @@ def _sub_stories(story_id: str, doc_ids: list[str],
         "reuse": [f"{pair.source_id} → {pair.target_id} ({pair.kind})" for pair in pairs
                   if pair.target_id in group],
     } for number, group in enumerate(groups, start=1)]
+
+
+def _is_copy(pair: Reuse, published: dict[str, date | None], settings: Settings) -> bool:
+    """Whether a reuse pair puts both reports in one story: most of each is the other's text,
+    and they are published within the story gap. A shared paragraph is not enough (a roundup
+    quoting five stories would chain them into one), nor is a template a week later («يستقبل»,
+    «يهنئ», the daily weather): those are judged on their words like any two reports."""
+    if min(pair.target_coverage, pair.source_coverage) < settings.story_copy_coverage:
+        return False
+    source, target = published.get(pair.source_id), published.get(pair.target_id)
+    return source is None or target is None or abs((target - source).days) <= \
+        settings.story_gap_days
 
 
 def _day(published: str | None) -> date | None:
