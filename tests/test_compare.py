@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from khabar.compare import compare_claims
 from khabar.model import Article, Citation, Claim, Reuse, Story
 
@@ -79,3 +81,28 @@ def test_generic_figures_need_the_same_measured_word() -> None:
     [comparison] = compare_claims([STORY], claims, ARTICLES, [])
     assert [value.value for value in comparison.values] == [5, 5]
     assert comparison.measured == "ضباط"
+
+
+def test_a_report_does_not_disagree_with_itself_and_figures_pair_by_their_event() -> None:
+    first = ("قتل 20 شخصا في هجوم على سوق مدينة الوادي. "
+             "وفي بلدة الجبل الأخضر قتل 8 أشخاص في غارة جوية.")
+    second = "أسفرت غارة جوية على بلدة الجبل الأخضر عن مقتل 9 أشخاص."
+    articles = [replace(ARTICLES[0], text=first), replace(ARTICLES[2], text=second)]
+
+    def at(doc_id: str, number: int, text: str, figure: str) -> Claim:
+        start = text.index(figure)
+        return claim(doc_id, number, int(figure.split()[0]), text=figure,
+                     span=(start, start + len(figure)))
+
+    claims = [at("a", 1, first, "20 شخصا"), at("a", 2, first, "8 أشخاص"),
+              at("c", 1, second, "9 أشخاص")]
+    [comparison] = compare_claims([STORY], claims, articles, [])
+    assert [value.value for value in comparison.values] == [8, 9]
+    assert comparison.verdict == "differ"
+
+
+def test_figures_of_one_report_with_the_same_value_are_one_quantity() -> None:
+    claims = [claim("a", 1, 31), claim("a", 2, 31), claim("a", 3, 20), claim("c", 1, 31)]
+    [comparison] = compare_claims([STORY], claims, ARTICLES, [])
+    assert [(value.doc_id, value.value) for value in comparison.values] == [
+        ("a", 31), ("a", 31), ("c", 31)]

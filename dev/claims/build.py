@@ -49,6 +49,21 @@ def strip(parts: list[Path]) -> dict:
     return merged
 
 
+def comparisons(claims: list[dict]) -> list[dict]:
+    """The gold comparisons `khabar eval` scores: claims sharing a `same_as` key, two or more."""
+    groups: dict[str, list[dict]] = {}
+    for claim in claims:
+        if claim.get("same_as"):
+            groups.setdefault(claim["same_as"], []).append(claim)
+    return [{
+        "id": key,
+        "quantity": key,
+        "values": [{"doc": claim["doc_id"], "span": claim["text"], "value": claim["value"],
+                    "value_high": claim["value_high"], "char_start": claim["span"][0],
+                    "char_end": claim["span"][1]} for claim in members],
+    } for key, members in groups.items() if len(members) > 1]
+
+
 def materialize(out: Path) -> None:
     gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
     wanted = {doc["doc_id"].removesuffix(".txt") for doc in gold["documents"]}
@@ -66,6 +81,7 @@ def materialize(out: Path) -> None:
         claim["speaker_text"] = cut(claim["doc_id"], claim.get("speaker_span"))
     for item in gold["not_claims"]:
         item["text"] = cut(item["doc_id"], item["span"])
+    gold["comparisons"] = comparisons(gold["claims"])
     (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1),
                                    encoding="utf-8")
     print(f"{len(texts)} articles, {len(gold['claims'])} claims -> {out}")

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from khabar.extract.lexicons import function_words
 from khabar.model import Article, Claim, ComparedValue, Comparison, Reuse, Story
 from khabar.reuse.independence import count_independent, independent_groups
-from khabar.stories.terms import stem
+from khabar.stories.terms import stem, terms
 from khabar.text.normalize import normalize
 from khabar.text.tokens import token_spans
 
@@ -39,6 +39,9 @@ MEASURES = frozenset({"distance", "duration", "area", "money", "other", "people"
 AREA_UNITS = frozenset({"km", "km2"})
 ABOUT = 0.1  # «نحو 31» is read as 31 ± 10%
 MEASURED_WORDS_AFTER = 3
+CONTEXT_WORDS = 8  # terms each side of a figure that say which event it counts
+CONTEXT_CHARS = 120
+CONTEXT_SHARED = 2  # shared terms for two different figures to be of the same event
 
 
 def compare_claims(stories: list[Story], claims: list[Claim], articles: list[Article],
@@ -67,9 +70,10 @@ def compare_claims(stories: list[Story], claims: list[Claim], articles: list[Art
                 if key is not None:
                     groups[key].append(claim)
         for key, members in groups.items():
-            for same in _by_period(_by_subject(members), derived):
-                if len(same) >= 2:
-                    comparisons.append(_comparison(story, key, same, by_id, reuse))
+            for by_period in _by_period(_by_subject(members), derived):
+                for same in _one_value_per_report(by_period, by_id):
+                    if len(same) >= 2:
+                        comparisons.append(_comparison(story, key, same, by_id, reuse))
     return comparisons
 
 
@@ -133,6 +137,72 @@ def _by_period(groups: list[list[Claim]], derived: set[tuple[str, str]]
             (home if home is not None else loose).append(claim)
         yield from periods.values()
         yield loose
+
+
+def _one_value_per_report(claims: list[Claim], articles: dict[str, Article]
+                          ) -> list[list[Claim]]:
+    """A report does not disagree with itself: different figures of one quantity in one report
+    count different things (two attacks, two towns, two days), unless one is a loose form of
+    the other (``_loose_with_exact``). Each such figure opens its own group; a figure of
+    another report joins the group giving the same value, else the one whose words around
+    the figure it shares most (at least ``CONTEXT_SHARED`` of them), else a group of its own."""
+    by_doc: dict[str, dict[tuple, list[Claim]]] = defaultdict(dict)
+    for claim in claims:
+        by_doc[claim.doc_id].setdefault((claim.value, claim.value_high), []).append(claim)
+    if all(len(values) == 1 for values in by_doc.values()):
+        return [claims]
+    groups: list[tuple[list[Claim], set[str], set[str]]] = []  # claims, docs, context terms
+    figures = {doc_id: _loose_with_exact(list(values.values()), articles[doc_id].text)
+               for doc_id, values in by_doc.items()}
+    for doc_id, buckets in sorted(figures.items(), key=lambda item: -len(item[1])):
+        for same_value, context in buckets:
+            open_groups = [group for group in groups if doc_id not in group[1]]
+            values = {claim.value for claim in same_value}
+            home = next((group for group in open_groups if _compatible(group[0] + same_value)
+                         and any(claim.value in values for claim in group[0])), None)
+            if home is None:
+                shared, best = max(((len(context & group[2]), group) for group in open_groups),
+                                   key=lambda item: item[0], default=(0, None))
+                home = best if shared >= CONTEXT_SHARED else None
+            if home is None:
+                groups.append((list(same_value), {doc_id}, set(context)))
+            else:
+                home[0].extend(same_value)
+                home[1].add(doc_id)
+                home[2].update(context)
+    return [group[0] for group in groups]
+
+
+def _loose_with_exact(buckets: list[list[Claim]], text: str
+                      ) -> list[tuple[list[Claim], set[str]]]:
+    """One report's figures of a quantity, by value, with their context terms; a loose figure
+    («أكثر من 400 كم» in the lead) joins an exact one it fits («480 كم» in the body) when
+    their words say the same event (``CONTEXT_SHARED``)."""
+    merged: list[tuple[list[Claim], set[str]]] = []
+    for bucket in buckets:
+        context = set().union(*(_context_terms(claim, text) for claim in bucket))
+        loose = any(claim.bound for claim in bucket)
+        home = next((other for other in merged
+                     if (loose or any(claim.bound for claim in other[0]))
+                     and _compatible(other[0] + bucket)
+                     and len(context & other[1]) >= CONTEXT_SHARED), None)
+        if home is None:
+            merged.append((list(bucket), context))
+        else:
+            home[0].extend(bucket)
+            home[1].update(context)
+    return merged
+
+
+def _context_terms(claim: Claim, text: str) -> set[str]:
+    """Terms of the words around a figure in its line, the figure's own words left out."""
+    start, end = claim.span
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = terms(text[max(line_start, start - CONTEXT_CHARS):start])
+    after = terms(text[end:min(line_end, end + CONTEXT_CHARS)])
+    return set(before[-CONTEXT_WORDS:]) | set(after[:CONTEXT_WORDS])
 
 
 def _comparison(story: Story, key: tuple, claims: list[Claim], articles: dict[str, Article],

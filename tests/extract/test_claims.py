@@ -166,3 +166,28 @@ def test_a_share_points_to_its_total() -> None:
 def test_a_party_cleared_out_of_an_area_is_not_whose_it_is() -> None:
     claim = only("وصل إجمالي المنطقة التي تم تطهيرها من الإرهابيين حوالي 480 كم مربع.")
     assert claim.subject != "militants"
+
+
+def test_a_measured_figure_after_a_change_holds_for_the_state_after_it() -> None:
+    text = "كانت القوات تقف عند خط نار حوالي 110 كم مربع، الآن تقلص إلى 25 كم مربع."
+    [before, after] = claims_of(text)[1]
+    assert before.period is None
+    assert after.period is not None and after.period["text"] == "تقلص إلى"
+    start, end = after.period["span"]
+    assert text[start:end] == "تقلص إلى"
+
+
+def test_a_toll_that_rose_is_the_running_toll_without_a_period() -> None:
+    claim = only("وارتفعت حصيلة القتلى إلى 20 شخصا.")
+    assert (claim.quantity, claim.period) == ("killed", None)
+
+
+def test_a_count_named_earlier_by_its_number_word_says_what_is_counted() -> None:
+    text = "وقال إن عدد المسلحين الذين سلموا أنفسهم للقوات خلال يومين 34 مسلحا."
+    [claim] = [c for c in claims_of(text)[1] if c.value == 34]
+    assert claim.quantity == "surrendered"
+
+
+def test_the_noun_after_a_bare_count_is_part_of_its_text() -> None:
+    claims = claims_of("سقط نحو 31 قتيلا، بينهم 8 أجانب من عدة دول.")[1]
+    assert claims[1].text == "بينهم 8 أجانب"

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
+from khabar.extract.lexicons import function_words
 from khabar.extract.numbers import Quantity, context_words, digits_value, read_quantity
 from khabar.model import Article, Claim, Statement
 from khabar.resources import load_tsv
@@ -33,6 +34,8 @@ SHARE_REACH = 40  # characters between a figure and the «بينهم N» that sh
 SENTENCE_REACH = 25  # words before a figure searched for whose it is
 PERIOD_REACH = 8  # words before a figure searched for the period it counts over
 PERIOD_WORDS = 3  # words after a period noun that may belong to its phrase
+COUNT_REACH = 15  # words before a figure searched for the «عدد» that names what it counts
+MIN_NOUN_LETTERS = 3
 YEARS = (1900, 2100)
 HIJRI_YEARS = (1300, 1500)
 PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")
@@ -136,8 +139,25 @@ def _claim(article: Article, folded: FoldedText, quantity: Quantity, number: int
                        value_high=None if quantity.value_high is None
                        else _plain(quantity.value_high),
                        approx=approx, unit=unit, quantity=what, subject=subject, bound=bound,
-                       period=None if unit in PERIOD_UNITS else _period_before(folded, first))
+                       period=_period(folded, first, unit))
     return claim, first, last
+
+
+def _period(folded: FoldedText, first: int, unit: str) -> dict | None:
+    """The period or state a figure holds for: a period named before it, or, for a measured
+    figure, the change it is the result of («تقلص إلى 25 كم مربع»)."""
+    if unit in PERIOD_UNITS:
+        return None
+    if unit != "count" and first >= 2 and _is_change(folded.tokens, first):
+        span, text = folded.quote(first - 2, first - 1)
+        return {"text": text, "span": span}
+    return _period_before(folded, first)
+
+
+def _is_change(tokens: tuple[Token, ...], first: int) -> bool:
+    verb, to = tokens[first - 2].form, tokens[first - 1].form
+    return to in context_words("change_to") and (
+        verb in context_words("change_verb") or _bare(verb) in context_words("change_verb"))
 
 
 PERIOD_UNITS = frozenset({"hours", "days", "weeks", "months", "years"})
@@ -377,16 +397,45 @@ def _counted(tokens: tuple[Token, ...], quantity: Quantity, first: int, last: in
                 found = noun
                 first = j if j == first - 1 else first  # «مقتل 31»; not across «في الغارة»
                 break
+    if found is None or found.quantity == "people":
+        found = _count_named_before(tokens, first) or found
     if found_at is not None:
         last = max(last, found_at)
     elif last + 1 < len(tokens) and (tokens[last + 1].form in subject_words()
                                      or _bare(tokens[last + 1].form) in subject_words()):
         last += 1  # «31 مسلحا»: the noun that says whose is part of the figure
+    elif found is None and last + 1 < len(tokens) and _is_counted_noun(tokens[last + 1]):
+        last += 1  # «8 أجانب», «100 عمارة»: the noun after a count is what it counts
     if found is None:
         return "other", _subject(tokens, quantity.first, last), first, last
     if found.subject or found.quantity in {"attacks", "cases"}:
         return found.quantity, found.subject, first, last  # strikes and cases are nobody's
     return found.quantity, _subject(tokens, quantity.first, last), first, last
+
+
+def _count_named_before(tokens: tuple[Token, ...], first: int) -> CountedNoun | None:
+    """«عدد الإرهابيين الذين سلموا أنفسهم … 34»: a count word («عدد»، «حصيلة») earlier in
+    the sentence, and the counted noun just after it."""
+    nouns, count_words = counted_nouns(), context_words("count_of")
+    for k in range(first - 1, max(-1, first - 1 - COUNT_REACH), -1):
+        if tokens[k].form in SENTENCE_END:
+            return None
+        if tokens[k].form in count_words or _bare(tokens[k].form) in count_words:
+            for j in range(k + 1, min(first, k + 1 + NOUN_WINDOW)):
+                for form in _forms(tokens, j):
+                    noun = nouns.get(form)
+                    if noun is not None and noun.quantity != "people":
+                        return noun
+            return None
+    return None
+
+
+def _is_counted_noun(token: Token) -> bool:
+    """A word that can be the noun a bare count counts: a content word, not a number, and not
+    «و» glued to a three-letter word («4 وفاز»: a new clause; «5 وزراء» is longer)."""
+    form = token.form
+    return (token.is_word and form.isalpha() and len(form) >= MIN_NOUN_LETTERS
+            and form not in function_words() and not (form.startswith("و") and len(form) == 4))
 
 
 def _forms(tokens: tuple[Token, ...], j: int) -> list[str]:
