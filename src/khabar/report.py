@@ -157,8 +157,9 @@ def _comparisons_table(comparisons: list[dict], lookups: _Lookups) -> list[str]:
     by_id, statements, entities = lookups
     lines = ["", "Figures given for the same quantity (verdict: can all values be true at "
              "once? Copies count as one source):", "",
-             "| quantity | verdict | independent sources | values, as each report gives them |",
-             "|---|---|---|---|"]
+             "| quantity | verdict | independent sources | values, as each report gives them "
+             "| notes |",
+             "|---|---|---|---|---|"]
     for comparison in comparisons:
         what = comparison["quantity"] + (" (part of a total)" if comparison.get("part") else "")
         if comparison.get("subject"):
@@ -173,7 +174,7 @@ def _comparisons_table(comparisons: list[dict], lookups: _Lookups) -> list[str]:
             f"{_describe(by_id[value['doc_id']])})" for value in comparison["values"])
         notes = " ".join(note + "." for note in comparison.get("notes") or [])
         lines.append(f"| {_cell(what)} | {verdict} | {comparison['independent_sources']} | "
-                     f"{_cell(values)} {_cell(notes)} |")
+                     f"{_cell(values)} | {_cell(notes)} |")
     return lines
 
 
@@ -262,7 +263,9 @@ def _value(claim: dict) -> str:
     value = f"{claim['value']:g}"
     if claim.get("value_high") is not None:
         value += f"–{claim['value_high']:g}"
-    return ("~" if claim.get("approx") else "") + value
+    marks = {"at_least": "≥", "at_most": "≤", "about": "~"}
+    mark = marks.get(claim.get("bound") or "", "~" if claim.get("approx") else "")
+    return mark + value
 
 
 def _voice(claim: dict, statements: dict[str, dict], entities: dict[str, dict]) -> str:
