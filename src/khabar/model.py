@@ -265,6 +265,11 @@ class Event:
     doc_ids: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
     spans: list[EventSpan] = field(default_factory=list)
+    # Beyond the contract: who says it happened (statements whose content tells it), how
+    # many independent reports tell it (copies once), and the trigger words as written.
+    claimed_by: list[dict[str, Any]] = field(default_factory=list)
+    independent_sources: int = 0
+    triggers: list[str] = field(default_factory=list)
 
 
 # The contract's files, in the order the data flows, and the record type of each.

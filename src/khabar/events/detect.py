@@ -1,0 +1,256 @@
+"""Event mentions: the sentences of one report that say a physical or strategic event
+happened, coded the way ACLED codes events.
+
+A sentence is an event mention when it holds a trigger (``triggers.tsv``: «غارة جوية» →
+Explosions/Remote violence, Air/drone strike; «اشتباكات» → Battles, Armed clash;
+«اعتقلت» → Strategic developments, Arrests). The rest of the record comes from what the
+earlier stages found in the same sentence:
+
+- **actors** from ``actors.tsv`` in the order the sentence names them: the first before the
+  trigger acts (actor1), the next one is acted on (actor2); «الجيش» takes the event's
+  country («Military Forces of Syria»);
+- **place**: the most precise place named in the sentence, else the report's most named
+  place (less precise: the sentence did not say where);
+- **date**: a date named in the sentence, else the publication date at week precision;
+- **fatalities**: the «killed» claims of the sentence, each kept with who gave it.
+
+A sentence inside a statement is the speaker's account, not the system's: the mention keeps
+the statement and speaker (``claimed_by``), and the event's notes say «according to».
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from khabar.model import Article, Claim, Statement
+from khabar.resources import load_tsv
+from khabar.text.search_form import word_forms
+from khabar.text.sentences import sentence_spans
+from khabar.text.tokens import FoldedText, fold_and_tokenize
+
+TRIGGERS_FILE = "events/triggers.tsv"
+ACTORS_FILE = "events/actors.tsv"
+MAX_FORM_WORDS = 5
+STATE_FORCES = "1"
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    """A place named in a report, resolved by the geocoder (``link.geocode``)."""
+
+    start: int
+    end: int
+    name: str  # canonical name
+    country: str | None  # English country name
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    precision: int  # ACLED geo_precision: 1 the place, 2 near / part of it, 3 region
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A date named in a report, resolved against its publication date (``extract.dates``)."""
+
+    start: int
+    end: int
+    value: str | None  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str  # day / week / month / year
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    inter: str  # ACLED actor type code
+    start: int  # where the sentence names it (original offsets)
+
+
+@dataclass
+class EventMention:
+    """One report's sentence about one event, before reports are merged."""
+
+    doc_id: str
+    span: tuple[int, int]  # the sentence
+    text: str
+    trigger: str
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    actor2: str | None
+    place: PlaceHit | None
+    place_in_sentence: bool
+    event_date: str | None
+    date_precision: str | None
+    fatalities_reported: list[dict] = field(default_factory=list)
+    claimed_by: dict | None = None  # {statement_id, speaker} when a speaker says it
+
+
+@cache
+def triggers() -> dict[str, tuple[int, str, str]]:
+    """Folded form → (row order, event type, sub-event type)."""
+    return {_fold(row["form"]): (order, row["event_type"], row["sub_event_type"])
+            for order, row in enumerate(load_tsv(TRIGGERS_FILE))}
+
+
+@cache
+def actors() -> dict[str, tuple[str, str]]:
+    """Folded form → (ACLED actor name, inter code)."""
+    return {_fold(row["form"]): (row["actor"], row["inter"]) for row in load_tsv(ACTORS_FILE)}
+
+
+def _fold(form: str) -> str:
+    return " ".join(token.form for token in fold_and_tokenize(form).tokens)
+
+
+def article_event_mentions(article: Article, claims: list[Claim], places: list[PlaceHit],
+                           dates: list[DateHit], statements: list[Statement] = ()
+                           ) -> list[EventMention]:
+    """The event mentions of one report, in text order (one per event type per sentence)."""
+    default_place = _main_place(places)
+    published = _publication_day(article.published)
+    mentions = []
+    for start, end in sentence_spans(article.text):
+        sentence = article.text[start:end]
+        folded = fold_and_tokenize(sentence)
+        found = _match(folded, triggers())
+        if not found:
+            continue
+        named_actors = [Actor(name, inter, start + offset) for name, inter, offset
+                        in _actors_in(folded)]
+        inside = [place for place in places if start <= place.start and place.end <= end]
+        place = _most_precise(inside) or default_place
+        when = [hit for hit in dates if start <= hit.start and hit.end <= end and hit.value]
+        killed = [claim for claim in claims if claim.quantity == "killed" and not claim.part_of
+                  and start <= claim.span[0] and claim.span[1] <= end]
+        statement = _statement_telling(statements, start, end)
+        by_type: dict[tuple[str, str], tuple[int, int, str]] = {}
+        for order, offset, form, event_type, sub_type in found:
+            key = (event_type, sub_type)
+            if key not in by_type or order < by_type[key][0]:
+                by_type[key] = (order, offset, form)
+        for (event_type, sub_type), (_, offset, form) in sorted(
+                by_type.items(), key=lambda item: item[1][1]):
+            actor1, actor2 = _roles(named_actors, start + offset,
+                                    place.country if place else None)
+            if sub_type == "territory":
+                sub_type = _territory(named_actors, actor1)
+            mentions.append(EventMention(
+                doc_id=article.id, span=(start, end), text=sentence, trigger=form,
+                event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
+                place=place, place_in_sentence=bool(inside),
+                event_date=when[0].value if when else published,
+                date_precision=when[0].precision if when else ("week" if published else None),
+                fatalities_reported=[_reported(claim) for claim in killed],
+                claimed_by={"statement_id": statement.id, "speaker": statement.speaker,
+                            "speaker_text": statement.speaker_text} if statement else None,
+            ))
+    return mentions
+
+
+def _match(folded: FoldedText, table: dict[str, tuple[int, str, str]]
+           ) -> list[tuple[int, int, str, str, str]]:
+    """Longest trigger forms in a sentence: (row order, original offset, form, type, sub)."""
+    found, k, tokens = [], 0, folded.tokens
+    while k < len(tokens):
+        hit = _longest(folded, k, table)
+        if hit is None:
+            k += 1
+            continue
+        width, form, (order, event_type, sub_type) = hit
+        found.append((order, folded.span(k, k)[0], form, event_type, sub_type))
+        k += width
+    return found
+
+
+def _longest(folded: FoldedText, k: int, table: dict) -> tuple[int, str, tuple] | None:
+    tokens = folded.tokens
+    if not tokens[k].is_word:
+        return None
+    for width in range(min(MAX_FORM_WORDS, len(tokens) - k), 0, -1):
+        rest = [token.form for token in tokens[k + 1:k + width]]
+        for first in word_forms(tokens[k].form):
+            form = " ".join([first, *rest])
+            if form in table:
+                return width, folded.quote(k, k + width - 1)[1], table[form]
+    return None
+
+
+def _actors_in(folded: FoldedText) -> list[tuple[str, str, int]]:
+    """(actor, inter, original offset) of the actors a sentence names, in order."""
+    named, k = [], 0
+    while k < len(folded.tokens):
+        hit = _longest(folded, k, actors())
+        if hit is None:
+            k += 1
+            continue
+        width, _, (name, inter) = hit
+        named.append((name, inter, folded.span(k, k)[0]))
+        k += width
+    return named
+
+
+def _roles(named: list[Actor], trigger_at: int, country: str | None
+           ) -> tuple[str | None, str | None]:
+    """actor1: the last actor named before the trigger, else the first after it; actor2:
+    the next different actor."""
+    def name(actor: Actor) -> str:
+        return actor.name.replace("{country}", country or "unknown country")
+
+    before = [actor for actor in named if actor.start < trigger_at]
+    after = [actor for actor in named if actor.start >= trigger_at]
+    ordered = ([before[-1]] if before else []) + after + before[:-1]
+    distinct = list(dict.fromkeys(name(actor) for actor in ordered))
+    return (distinct[0] if distinct else None), (distinct[1] if len(distinct) > 1 else None)
+
+
+def _territory(named: list[Actor], actor1: str | None) -> str:
+    """Who took the ground decides the sub-type; unknown takers are coded as a clash."""
+    inter = next((actor.inter for actor in named
+                  if actor1 and actor.name.split(" (")[0] in actor1), None)
+    if inter is None:
+        return "Armed clash"
+    return ("Government regains territory" if inter == STATE_FORCES
+            else "Non-state actor overtakes territory")
+
+
+def _statement_telling(statements: list[Statement], start: int, end: int) -> Statement | None:
+    """The statement whose content holds most of the sentence (at least half of it)."""
+    def overlap(statement: Statement) -> int:
+        first, last = statement.content_span
+        return min(end, last) - max(start, first)
+
+    best = max(statements, key=overlap, default=None)
+    return best if best is not None and 2 * overlap(best) >= end - start else None
+
+
+def _reported(claim: Claim) -> dict:
+    return {"value": claim.value, "value_high": claim.value_high, "bound": claim.bound,
+            "claim_id": claim.id, "doc_id": claim.doc_id, "text": claim.text,
+            "span": claim.span, "attributed_to": claim.attributed_to,
+            "statement_id": claim.statement_id}
+
+
+def _most_precise(places: list[PlaceHit]) -> PlaceHit | None:
+    return min(places, key=lambda place: (place.precision, place.start), default=None)
+
+
+def _main_place(places: list[PlaceHit]) -> PlaceHit | None:
+    """The report's most named town or city (not a country or region), for sentences that
+    do not say where; its precision drops to 2 (near the place named)."""
+    towns = [place for place in places if place.precision < 3]
+    if not towns:
+        return None
+    name, _ = Counter(place.name for place in towns).most_common(1)[0]
+    first = next(place for place in towns if place.name == name)
+    return PlaceHit(first.start, first.end, first.name, first.country, first.admin1,
+                    first.latitude, first.longitude, max(first.precision, 2))
+
+
+def _publication_day(published: str | None) -> str | None:
+    try:
+        return date.fromisoformat(published[:10]).isoformat() if published else None
+    except ValueError:
+        return None

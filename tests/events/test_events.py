@@ -1,0 +1,120 @@
+"""Events: trigger sentences coded with ACLED types, actors, place, date and fatalities,
+and the same event in several reports merged into one record."""
+
+from __future__ import annotations
+
+from khabar.events.detect import DateHit, PlaceHit, article_event_mentions
+from khabar.events.merge import date_range, merge_events
+from khabar.extract.claims import article_claims
+from khabar.extract.statements import article_statements
+from khabar.model import Article, Citation, Reuse, Story
+from khabar.pipeline import prepare
+
+# Written by the team; the places are invented.
+STRIKE = ("شن الجيش الوطني الليبي غارات جوية على مواقع داعش في وادي السدر أمس، "
+          "ما أدى إلى مقتل 12 مسلحا. وفي مدينة الكفرة اعتقلت الشرطة خمسة أشخاص.")
+CLASH = "قال مصدر عسكري إن اشتباكات عنيفة اندلعت في مدينة الكفرة بين قوات الوفاق ومسلحين."
+
+
+def article(doc_id: str, text: str, published: str = "2025-03-10",
+            outlet: str = "outlet") -> Article:
+    return prepare(Article(id=doc_id, source=f"{doc_id}.txt", outlet=outlet, url=None,
+                           title=None, published=published, text=text, sha256=doc_id))
+
+
+def place(text: str, name: str, precision: int = 1) -> PlaceHit:
+    start = text.index(name)
+    return PlaceHit(start, start + len(name), name, "Libya", None, 24.2, 23.3, precision)
+
+
+def mentions_of(report: Article, places: list[PlaceHit], dates: list[DateHit] = ()):
+    statements = article_statements(report)
+    return article_event_mentions(report, article_claims(report, statements), places,
+                                  list(dates), statements)
+
+
+def test_a_strike_sentence_is_coded_with_actors_place_and_fatalities() -> None:
+    report = article("a", STRIKE)
+    yesterday = STRIKE.index("أمس")
+    dates = [DateHit(yesterday, yesterday + 3, "2025-03-09", "day")]
+    mentions = mentions_of(report, [place(STRIKE, "وادي السدر"), place(STRIKE, "الكفرة")],
+                           dates)
+    strike, arrest = mentions
+    assert (strike.event_type, strike.sub_event_type) == ("Explosions/Remote violence",
+                                                          "Air/drone strike")
+    assert strike.actor1 == "Military Forces of Libya (2014-) Libyan National Army"
+    assert strike.actor2 == "Islamic State"
+    assert strike.place.name == "وادي السدر" and strike.place_in_sentence
+    assert (strike.event_date, strike.date_precision) == ("2025-03-09", "day")
+    assert [figure["value"] for figure in strike.fatalities_reported] == [12]
+    assert (arrest.sub_event_type, arrest.place.name) == ("Arrests", "الكفرة")
+    assert arrest.actor1 == "Police Forces of Libya"
+    for mention in mentions:
+        start, end = mention.span
+        assert report.text[start:end] == mention.text
+
+
+def test_an_undated_event_is_dated_by_its_report_at_week_precision() -> None:
+    report = article("b", CLASH)
+    [clash] = mentions_of(report, [place(CLASH, "الكفرة")])
+    assert (clash.event_date, clash.date_precision) == ("2025-03-10", "week")
+    assert clash.sub_event_type == "Armed clash"
+    assert clash.actor1 == "Military Forces of Libya (2016-) Government of National Accord"
+
+
+def test_a_sentence_without_an_event_word_is_no_event() -> None:
+    text = "قال الوزير إن الحكومة ستعلن خطة جديدة للتعليم في مدينة الكفرة."
+    assert mentions_of(article("c", text), [place(text, "الكفرة")]) == []
+
+
+def test_an_event_a_speaker_tells_keeps_the_speaker() -> None:
+    text = "وقال العقيد نادر الصافي إن القوات استعادت مدينة الكفرة بعد معارك."
+    report = article("d", text)
+    mentions = mentions_of(report, [place(text, "الكفرة")])
+    assert mentions and all(m.claimed_by and m.claimed_by["statement_id"] for m in mentions)
+
+
+def test_one_event_in_two_reports_is_one_record_with_the_lowest_toll() -> None:
+    second = ("أسفرت غارات جوية على وادي السدر عن مقتل 15 مسلحا، "
+              "وفق ما أعلنه الجيش الوطني الليبي.")
+    reports = [article("a", STRIKE, outlet="الأولى"),
+               article("e", second, published="2025-03-10", outlet="الثانية")]
+    mentions = (mentions_of(reports[0], [place(STRIKE, "وادي السدر")])
+                + mentions_of(reports[1], [place(second, "وادي السدر")]))
+    story = Story("s", "label", ["a", "e"], None, None)
+    events = merge_events(mentions, [story], reports, [])
+    strikes = [event for event in events if event.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1
+    [strike] = strikes
+    assert strike.doc_ids == ["a", "e"] and strike.outlets == ["الأولى", "الثانية"]
+    assert strike.fatalities == 12
+    assert sorted(figure["value"] for figure in strike.fatalities_reported) == [12, 15]
+    assert strike.independent_sources == 2
+    copy = Reuse("a", "e", "rewrite", 0.8, 0.8, ["date"], Citation((0, 0), ""), [])
+    [strike] = [event for event in merge_events(mentions, [story], reports, [copy])
+                if event.sub_event_type == "Air/drone strike"]
+    assert strike.independent_sources == 1
+
+
+def test_events_of_different_stories_or_places_stay_apart() -> None:
+    other = "شن الجيش الوطني الليبي غارات جوية على مواقع في مدينة الكفرة."
+    reports = [article("a", STRIKE), article("f", other)]
+    mentions = (mentions_of(reports[0], [place(STRIKE, "وادي السدر")])
+                + mentions_of(reports[1], [place(other, "الكفرة")]))
+    stories = [Story("s1", "l", ["a", "f"], None, None)]
+    strikes = [event for event in merge_events(mentions, stories, reports, [])
+               if event.sub_event_type == "Air/drone strike"]
+    assert sorted(event.location for event in strikes) == ["الكفرة", "وادي السدر"]
+    again = "شن الجيش الوطني الليبي غارات جوية على وادي السدر."
+    reports.append(article("g", again))
+    twice = mentions[:1] + mentions_of(reports[-1], [place(again, "وادي السدر")])
+    assert len(merge_events(twice, [*stories, Story("s2", "l", ["g"], None, None)],
+                            reports, [])) == 2
+    assert len(merge_events(twice, [Story("s1", "l", ["a", "g"], None, None)],
+                            reports, [])) == 1
+
+
+def test_a_date_precision_is_a_range_of_days() -> None:
+    assert date_range("2025-03-10", "week")[0].isoformat() == "2025-03-04"
+    assert date_range("2025-02", "month")[1].isoformat() == "2025-02-28"
+    assert date_range("2025", "year")[0].isoformat() == "2025-01-01"
