@@ -162,6 +162,34 @@ def search_command(
     raise typer.Exit(EXIT_OK if hits else EXIT_NOTHING)
 
 
+@app.command("export")
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="acled-csv, geojson, jsonl or "
+                                     "parquet.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="File (acled-csv, geojson) or "
+                                      "folder (jsonl, parquet) to write.")],
+    source: Annotated[Path | None, typer.Option("--from", help="Folder written by `khabar "
+                                                "analyze --out`.")] = None,
+    db_path: Annotated[Path | None, typer.Option("--db", help="Store to read instead.")] = None,
+) -> None:
+    """Write the records in a format analysts load elsewhere: ACLED's CSV columns, GeoJSON,
+    the contract JSONL, or Parquet tables."""
+    from khabar.store.export import ExportError, export, records_from_folder, records_from_store
+
+    console = Console(stderr=True)
+    try:
+        if (source is None) == (db_path is None):
+            raise ExportError("give exactly one of --from FOLDER or --db STORE")
+        records = (records_from_folder(source) if source is not None
+                   else records_from_store(db.open_store(db_path, read_only=True)))
+        written = export(records, fmt, out)
+    except (ExportError, FileNotFoundError) as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(EXIT_USAGE) from None
+    console.print(f"Wrote {written} ({len(records['events'])} events, "
+                  f"{len(records['articles'])} reports).")
+
+
 @app.command("eval")
 def eval_command(
     gold: Annotated[Path, typer.Option(help="Gold annotations (format of seeds_gold.json).",
