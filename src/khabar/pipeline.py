@@ -17,6 +17,7 @@ from khabar.clean.boilerplate import clean
 from khabar.clean.headline import headline_from_first_line
 from khabar.compare import compare_claims
 from khabar.extract.claims import find_claims
+from khabar.extract.dates import date_from_dateline
 from khabar.extract.statements import find_statements
 from khabar.ingest import IngestOptions, ingest
 from khabar.link.entities import link_entities
@@ -31,6 +32,7 @@ ARTICLE_STAGES: tuple[Callable[[Article], Article], ...] = (
     clean,                     # drop web debris lines, keep them in `dropped`
     headline_from_first_line,  # a .txt report's first line, when it is a headline
     identify_outlet,           # outlet from metadata, URL, dateline or self-reference
+    date_from_dateline,        # publication date from the dateline, when metadata has none
 )
 
 Results = dict[str, list[Any]]
