@@ -16,12 +16,14 @@ from typing import Any
 from khabar.clean.boilerplate import clean
 from khabar.clean.headline import headline_from_first_line
 from khabar.compare import compare_claims
+from khabar.events.assemble import find_events
 from khabar.extract.claims import find_claims
 from khabar.extract.dates import date_from_dateline
 from khabar.extract.statements import find_statements
 from khabar.ingest import IngestOptions, ingest
 from khabar.link.entities import link_entities
-from khabar.model import Article, Skipped, to_record
+from khabar.link.places import place_entities, resolve_places
+from khabar.model import RECORD_KINDS, Article, Skipped, to_record
 from khabar.outlets import identify_outlet
 from khabar.reuse.detect import find_reuse
 from khabar.store import db
@@ -53,6 +55,13 @@ def statements_stage(articles: list[Article], results: Results) -> Results:
 # Stages over the whole corpus, in order: (name, function(articles, results so far) ->
 # {contract kind: records}). Each later capability (claims, stories, compare, events) adds
 # its line here and may read what the stages before it produced.
+def places_stage(articles: list[Article], results: Results) -> Results:
+    """Place names resolved to the gazetteer; one entity per place, beside the people."""
+    places = resolve_places(articles)
+    return {"entities": [*results.get("entities", []), *place_entities(places)],
+            "places": [places]}
+
+
 def claims_stage(articles: list[Article], results: Results) -> Results:
     """Numeric claims, each carrying the statement (and speaker) whose content holds it."""
     return {"claims": find_claims(articles, results.get("statements", []))}
@@ -70,12 +79,22 @@ def compare_stage(articles: list[Article], results: Results) -> Results:
                                           articles, results.get("reuse", []))}
 
 
+def events_stage(articles: list[Article], results: Results) -> Results:
+    """ACLED-style events: what happened, where, when, between whom, with every toll."""
+    places = results.get("places", [{}])[0]
+    return {"events": find_events(articles, results.get("claims", []),
+                                  results.get("statements", []), results.get("stories", []),
+                                  results.get("reuse", []), places)}
+
+
 CORPUS_STAGES: tuple[tuple[str, Callable[[list[Article], Results], Results]], ...] = (
     ("reuse", reuse_stage),
     ("statements", statements_stage),
+    ("places", places_stage),
     ("claims", claims_stage),
     ("stories", stories_stage),
     ("comparisons", compare_stage),
+    ("events", events_stage),
 )
 
 BATCH_SIZE = 500
@@ -148,7 +167,8 @@ def run_corpus_stages(analysis: Analysis,
         produced = stage(analysis.articles, analysis.results)
         analysis.results.update(produced)
         for kind, items in produced.items():
-            analysis.records[kind] = [to_record(item) for item in items]
+            if kind in RECORD_KINDS:  # others («places») are for later stages only
+                analysis.records[kind] = [to_record(item) for item in items]
         analysis.stages_run.append(name)
     return analysis
 

@@ -60,6 +60,7 @@ def render_report(analysis: Analysis, inputs: list[str]) -> str:
     lines += _stories_section(analysis)
     lines += _speakers_section(analysis)
     lines += _figures_section(analysis)
+    lines += _events_section(analysis)
     lines += ["", "## What the other stages found", ""]
     for kind in list(RECORD_KINDS)[1:]:
         if kind in analysis.records:
@@ -256,6 +257,44 @@ def _figures_section(analysis: Analysis) -> list[str]:
             lines.append(f"| {_value(claim)} | {claim['unit']} | {where} | "
                          f"{_cell(_voice(claim, statements, entities))} | "
                          f"«{_cell(claim['text'])}» |")
+    return lines
+
+
+def _events_section(analysis: Analysis) -> list[str]:
+    """Events as reports tell them: the kind of event, where and when, between whom, and
+    every fatality figure with who gave it. A sentence a speaker said is «according to» them."""
+    events = analysis.records.get("events")
+    if not events:
+        return []
+    by_id, statements, entities = _lookups(analysis)
+    lines = ["", "## Events", "",
+             f"{len(events)} events, coded with ACLED's types. Each is what the reports say "
+             "happened, with the reports that say it; a toll is the lowest figure reported "
+             "(ACLED's rule), every figure is listed with who gave it.", "",
+             "| date | event | where | actors | reports | fatalities reported |",
+             "|---|---|---|---|---|---|"]
+    for event in events:
+        when = (event.get("event_date") or "undated") + (
+            f" ({event['date_precision']})" if event.get("date_precision") else "")
+        where = event.get("location") or "not stated"
+        if event.get("country"):
+            where += f", {event['country']}"
+        if event.get("geo_precision"):
+            where += f" (precision {event['geo_precision']})"
+        actors = " vs ".join(actor for actor in (event.get("actor1"), event.get("actor2"))
+                             if actor) or "not stated"
+        tellers = {_voice({"attributed_to": told["speaker"], "statement_id":
+                           told["statement_id"]}, statements, entities)
+                   for told in event.get("claimed_by") or []}
+        reports = ", ".join(_describe(by_id[doc]) for doc in event["doc_ids"] if doc in by_id)
+        reports += f"; {event.get('independent_sources', len(event['doc_ids']))} independent"
+        if tellers:
+            reports += "; according to " + _cell(", ".join(sorted(tellers)))
+        figures = "; ".join(
+            f"«{_cell(figure['text'])}» ({_cell(_voice(figure, statements, entities))})"
+            for figure in event.get("fatalities_reported") or []) or "none"
+        lines.append(f"| {when} | {event['event_type']}: {event['sub_event_type']} | "
+                     f"{_cell(where)} | {_cell(actors)} | {reports} | {figures} |")
     return lines
 
 

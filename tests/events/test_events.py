@@ -118,3 +118,16 @@ def test_a_date_precision_is_a_range_of_days() -> None:
     assert date_range("2025-03-10", "week")[0].isoformat() == "2025-03-04"
     assert date_range("2025-02", "month")[1].isoformat() == "2025-02-28"
     assert date_range("2025", "year")[0].isoformat() == "2025-01-01"
+
+
+def test_questions_plans_and_denials_are_no_events() -> None:
+    for text in ("هل تنتهي الاشتباكات في مدينة الكفرة قريبا؟",
+                 "وقال القائد إن القوات سوف تشن هجوما على مدينة الكفرة.",
+                 "ونفى العقيد نادر الصافي أن تكون قواته قصفت مدينة الكفرة."):
+        assert mentions_of(article("q", text), [place(text, "الكفرة")]) == [], text
+
+
+def test_a_sentence_is_one_event_and_the_specific_weapon_wins() -> None:
+    text = "وأدت المعارك في مدينة الكفرة إلى مقتل 9 أشخاص جراء الغارات الجوية."
+    [mention] = mentions_of(article("w", text), [place(text, "الكفرة")])
+    assert mention.sub_event_type == "Air/drone strike"

@@ -33,6 +33,7 @@ from khabar.text.tokens import FoldedText, fold_and_tokenize
 
 TRIGGERS_FILE = "events/triggers.tsv"
 ACTORS_FILE = "events/actors.tsv"
+NOT_HAPPENED_FILE = "events/not_happened.tsv"
 MAX_FORM_WORDS = 5
 STATE_FORCES = "1"
 
@@ -59,6 +60,7 @@ class DateHit:
     end: int
     value: str | None  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
     precision: str  # day / week / month / year
+    last: str | None = None  # the last day of a period («الأيام الماضية»), when it has one
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class EventMention:
     place_in_sentence: bool
     event_date: str | None
     date_precision: str | None
+    date_last: str | None = None  # a period's last day
+    date_in_sentence: bool = False  # False: the report's publication date stands in
     fatalities_reported: list[dict] = field(default_factory=list)
     claimed_by: dict | None = None  # {statement_id, speaker} when a speaker says it
 
@@ -108,15 +112,17 @@ def _fold(form: str) -> str:
 def article_event_mentions(article: Article, claims: list[Claim], places: list[PlaceHit],
                            dates: list[DateHit], statements: list[Statement] = ()
                            ) -> list[EventMention]:
-    """The event mentions of one report, in text order (one per event type per sentence)."""
+    """The event mentions of one report, in text order (one event a sentence)."""
     default_place = _main_place(places)
     published = _publication_day(article.published)
+    specific = frozenset(name for name, _, _ in _actors_in(fold_and_tokenize(article.text))
+                         if "{country}" not in name)
     mentions = []
     for start, end in sentence_spans(article.text):
         sentence = article.text[start:end]
         folded = fold_and_tokenize(sentence)
         found = _match(folded, triggers())
-        if not found:
+        if not found or _not_happened(sentence, folded):
             continue
         named_actors = [Actor(name, inter, start + offset) for name, inter, offset
                         in _actors_in(folded)]
@@ -126,28 +132,35 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         killed = [claim for claim in claims if claim.quantity == "killed" and not claim.part_of
                   and start <= claim.span[0] and claim.span[1] <= end]
         statement = _statement_telling(statements, start, end)
-        by_type: dict[tuple[str, str], tuple[int, int, str]] = {}
-        for order, offset, form, event_type, sub_type in found:
-            key = (event_type, sub_type)
-            if key not in by_type or order < by_type[key][0]:
-                by_type[key] = (order, offset, form)
-        for (event_type, sub_type), (_, offset, form) in sorted(
-                by_type.items(), key=lambda item: item[1][1]):
-            actor1, actor2 = _roles(named_actors, start + offset,
-                                    place.country if place else None)
-            if sub_type == "territory":
-                sub_type = _territory(named_actors, actor1)
-            mentions.append(EventMention(
-                doc_id=article.id, span=(start, end), text=sentence, trigger=form,
-                event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
-                place=place, place_in_sentence=bool(inside),
-                event_date=when[0].value if when else published,
-                date_precision=when[0].precision if when else ("week" if published else None),
-                fatalities_reported=[_reported(claim) for claim in killed],
-                claimed_by={"statement_id": statement.id, "speaker": statement.speaker,
-                            "speaker_text": statement.speaker_text} if statement else None,
-            ))
+        if statement is not None and statement.polarity == "deny":
+            continue  # «نفى … استهداف المدنيين»: the speaker says it did not happen
+        _, offset, form, event_type, sub_type = min(found)  # one event a sentence
+        actor1, actor2 = _roles(named_actors, start + offset,
+                                place.country if place else None, specific)
+        if sub_type == "territory":
+            sub_type = _territory(named_actors, actor1)
+        mentions.append(EventMention(
+            doc_id=article.id, span=(start, end), text=sentence, trigger=form,
+            event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
+            place=place, place_in_sentence=bool(inside),
+            event_date=when[0].value if when else published,
+            date_precision=when[0].precision if when else ("week" if published else None),
+            date_last=when[0].last if when else None, date_in_sentence=bool(when),
+            fatalities_reported=[_reported(claim) for claim in killed],
+            claimed_by={"statement_id": statement.id, "speaker": statement.speaker,
+                        "speaker_text": statement.speaker_text} if statement else None,
+        ))
     return mentions
+
+
+@cache
+def not_happened_words() -> dict[str, tuple[int, str, str]]:
+    return {_fold(row["form"]): (0, "", "") for row in load_tsv(NOT_HAPPENED_FILE)}
+
+
+def _not_happened(sentence: str, folded: FoldedText) -> bool:
+    """A question, or a sentence of the future, intent or condition (``not_happened.tsv``)."""
+    return sentence.rstrip().endswith(("؟", "?")) or bool(_match(folded, not_happened_words()))
 
 
 def _match(folded: FoldedText, table: dict[str, tuple[int, str, str]]
@@ -192,12 +205,17 @@ def _actors_in(folded: FoldedText) -> list[tuple[str, str, int]]:
     return named
 
 
-def _roles(named: list[Actor], trigger_at: int, country: str | None
-           ) -> tuple[str | None, str | None]:
+def _roles(named: list[Actor], trigger_at: int, country: str | None,
+           specific: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """actor1: the last actor named before the trigger, else the first after it; actor2:
-    the next different actor."""
+    the next different actor. A generic name («الجيش») is the one force of that country the
+    report names specifically, if it names exactly one («الجيش الوطني الليبي»)."""
     def name(actor: Actor) -> str:
-        return actor.name.replace("{country}", country or "unknown country")
+        generic = actor.name.replace("{country}", country or "unknown country")
+        if "{country}" not in actor.name:
+            return generic
+        forces = [force for force in specific if force.startswith(generic + " (")]
+        return forces[0] if len(forces) == 1 else generic
 
     before = [actor for actor in named if actor.start < trigger_at]
     after = [actor for actor in named if actor.start >= trigger_at]

@@ -1,13 +1,23 @@
 """Events: the same event told by several reports becomes one record listing them all.
 
 Mentions merge inside a story (``stories``), never across: two air strikes on one town a
-week apart are two events. Within a story, mentions merge when they have the same ACLED type
-and sub-type, name the same place (or one names none), and their dates can be the same day
-(a date's precision makes it a range: «الأسبوع الماضي» is seven days).
+week apart are two events. Within a story, two mentions of the same ACLED type and sub-type
+are one event when:
 
-Fatalities follow ACLED: the most conservative reported figure, with every figure kept in
-``fatalities_reported`` beside who gave it. Copies never count as separate sources
-(``independent_sources``).
+- their sentences are one passage copied by reuse (a rewrite retelling the same sentence), or
+- they come from different reports, both dated, with dates that can be the same day (a
+  date's precision makes it a range: «الأسبوع الماضي» is seven days), and name the same
+  place (or one of them names none in its sentence), or
+- they come from one report, both with a date in their sentence that can be the same day and
+  the same place named in both sentences.
+
+An undated sentence joins nothing but its copies: one report's «في اليوم الأول» and «في
+اليوم الخامس» are different days of fighting, and merging them would merge their tolls.
+
+Fatalities follow ACLED: a report's toll for an event is the sum of its sentence's killed
+figures (the army's and the militants' dead), the event's is the lowest toll among its
+reports, and every figure is kept in ``fatalities_reported`` beside who gave it. Copies never
+count as separate sources (``independent_sources``).
 """
 
 from __future__ import annotations
@@ -28,11 +38,12 @@ def merge_events(mentions: list[EventMention], stories: list[Story], articles: l
                  reuse: list[Reuse]) -> list[Event]:
     """One event per group of mentions of the same event; events in date order."""
     story_of = {doc: story.id for story in stories for doc in story.doc_ids}
+    copied = _copied_sentences(reuse)
     groups: list[list[EventMention]] = []
     for mention in sorted(mentions, key=lambda m: (m.event_date or "", m.doc_id, m.span)):
         home = next((group for group in groups
                      if story_of.get(group[0].doc_id) == story_of.get(mention.doc_id)
-                     and all(_same_event(other, mention) for other in group)), None)
+                     and all(_same_event(other, mention, copied) for other in group)), None)
         if home is None:
             groups.append([mention])
         else:
@@ -42,29 +53,52 @@ def merge_events(mentions: list[EventMention], stories: list[Story], articles: l
     return sorted(events, key=lambda event: (event.event_date or "", event.id))
 
 
-def _same_event(a: EventMention, b: EventMention) -> bool:
+def _same_event(a: EventMention, b: EventMention,
+                copied: list[tuple[str, tuple[int, int], str, tuple[int, int]]]) -> bool:
     if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
         return False
-    if a.place_in_sentence and b.place_in_sentence and a.place and b.place and \
-            a.place.name != b.place.name:
+    if _is_copy(a, b, copied) or _is_copy(b, a, copied):
+        return True
+    if a.place and b.place and a.place.name != b.place.name:
         return False
-    if (a.place and b.place) and not (a.place_in_sentence and b.place_in_sentence) and \
-            a.place.name != b.place.name:
-        return False
+    if a.doc_id == b.doc_id:
+        return (a.place_in_sentence and b.place_in_sentence and a.date_in_sentence
+                and b.date_in_sentence and _dates_overlap(a, b))
     return _dates_overlap(a, b)
+
+
+def _copied_sentences(reuse: list[Reuse]) -> list[tuple[str, tuple[int, int], str,
+                                                         tuple[int, int]]]:
+    """(source doc, source span, target doc, target span) of every reused passage."""
+    return [(pair.source_id, tuple(passage.source_span), pair.target_id,
+             tuple(passage.target_span)) for pair in reuse for passage in pair.passages]
+
+
+def _is_copy(source: EventMention, target: EventMention, copied) -> bool:
+    """Whether the target's sentence retells the source's through a reused passage."""
+    def overlaps(span: tuple[int, int], other: tuple[int, int]) -> bool:
+        return span[0] < other[1] and other[0] < span[1]
+
+    return any(doc == source.doc_id and to_doc == target.doc_id
+               and overlaps(span, source.span) and overlaps(to_span, target.span)
+               for doc, span, to_doc, to_span in copied)
 
 
 def _dates_overlap(a: EventMention, b: EventMention) -> bool:
     if not a.event_date or not b.event_date:
-        return True
-    first_a, last_a = date_range(a.event_date, a.date_precision)
-    first_b, last_b = date_range(b.event_date, b.date_precision)
+        return False
+    first_a, last_a = date_range(a.event_date, a.date_precision, a.date_last)
+    first_b, last_b = date_range(b.event_date, b.date_precision, b.date_last)
     return first_a <= last_b and first_b <= last_a
 
 
-def date_range(value: str, precision: str | None) -> tuple[date, date]:
-    """The days a date of some precision may stand for; a week ends on its date (an
-    undated event reported on a day happened in the days before)."""
+def date_range(value: str, precision: str | None, last: str | None = None
+               ) -> tuple[date, date]:
+    """The days a date of some precision may stand for: a period from its first to its
+    ``last`` day; else a week ending on its date (an undated event reported on a day
+    happened in the days before), a month, a year."""
+    if last and len(value) == len(last) == len("2018-05-08"):
+        return date.fromisoformat(value), date.fromisoformat(last)
     parts = [int(part) for part in value.split("-")]
     if len(parts) == 1:
         return date(parts[0], 1, 1), date(parts[0], 12, 31)
@@ -90,24 +124,31 @@ def _event(group: list[EventMention], outlets: dict[str, str | None],
     spans = [EventSpan(m.doc_id, m.span, m.text) for m in group]
     fingerprint = " ".join(f"{m.doc_id}:{m.span[0]}:{m.sub_event_type}" for m in group)
     claimed = [m.claimed_by for m in group if m.claimed_by]
+    actor1 = _commonest(m.actor1 for m in group)
     return Event(
         id="evt-" + hashlib.sha256(fingerprint.encode()).hexdigest()[:12],
         event_date=dated[0].event_date if dated else None,
         date_precision=dated[0].date_precision if dated else None,
         event_type=first.event_type, sub_event_type=first.sub_event_type,
-        actor1=_commonest(m.actor1 for m in group), actor2=_commonest(m.actor2 for m in group),
+        actor1=actor1, actor2=_commonest(m.actor2 for m in group if m.actor2 != actor1),
         location=place.name if place else None, admin1=place.admin1 if place else None,
         country=place.country if place else None,
         latitude=place.latitude if place else None, longitude=place.longitude if place else None,
         geo_precision=(place.precision if placed[0].place_in_sentence else max(place.precision, 2))
         if place else None,
-        fatalities=min((int(figure["value"]) for figure in reported), default=None),
+        fatalities=min((toll for m in group if (toll := _toll(m)) is not None), default=None),
         fatalities_reported=reported, doc_ids=doc_ids,
         outlets=sorted({outlets[doc] for doc in doc_ids if outlets.get(doc)}),
         spans=spans,
         claimed_by=claimed, independent_sources=count_independent(doc_ids, reuse),
         triggers=sorted({m.trigger for m in group}),
     )
+
+
+def _toll(mention: EventMention) -> int | None:
+    """One sentence's dead: the sum of its killed figures (they count different people)."""
+    values = [int(figure["value"]) for figure in mention.fatalities_reported]
+    return sum(values) if values else None
 
 
 def _commonest(values) -> str | None:
