@@ -191,3 +191,8 @@ def test_a_count_named_earlier_by_its_number_word_says_what_is_counted() -> None
 def test_the_noun_after_a_bare_count_is_part_of_its_text() -> None:
     claims = claims_of("سقط نحو 31 قتيلا، بينهم 8 أجانب من عدة دول.")[1]
     assert claims[1].text == "بينهم 8 أجانب"
+
+
+def test_a_share_counted_by_the_same_word_is_part_of_the_total() -> None:
+    claims = claims_of("ارتفعت الحصيلة إلى 17 قتيلا، بينهم ثلاث نساء.")[1]
+    assert claims[1].part_of == claims[0].id

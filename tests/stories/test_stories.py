@@ -162,3 +162,21 @@ def test_a_shared_paragraph_does_not_make_one_story() -> None:
 def test_a_template_reused_weeks_later_is_not_the_same_story() -> None:
     articles = [article("a", *FLOOD), article("c", *MATCH, published="2025-04-20")]
     assert len(find_stories(articles, [reuse_pair("a", "c", 0.9)], [])) == 2
+
+
+def holding(source: str, target: str) -> Reuse:
+    """A longer target that holds the short source nearly whole."""
+    return Reuse(source, target, "partial", 0.9, 0.2, [], None, [], source_coverage=0.9)
+
+
+def test_a_longer_report_holding_one_short_report_joins_its_story() -> None:
+    articles = [article("a", *FLOOD), article("c", *MATCH)]
+    assert len(find_stories(articles, [holding("a", "c")], [])) == 1
+
+
+def test_a_roundup_holding_several_reports_joins_none_of_them() -> None:
+    articles = [article("a", *FLOOD), article("m", *MATCH), article("r", "", MATCH[1])]
+    stories = find_stories(articles, [holding("a", "r"), holding("m", "r")], [],
+                           replace(Settings(), story_join_similarity=0.3))
+    [roundup] = [story for story in stories if "r" in story.doc_ids]
+    assert "a" not in roundup.doc_ids  # judged on its words: the match, not the flood

@@ -211,9 +211,12 @@ def _roles(named: list[Actor], trigger_at: int, country: str | None,
     the next different actor. A generic name («الجيش») is the one force of that country the
     report names specifically, if it names exactly one («الجيش الوطني الليبي»)."""
     def name(actor: Actor) -> str:
-        generic = actor.name.replace("{country}", country or "unknown country")
         if "{country}" not in actor.name:
-            return generic
+            return actor.name
+        if country is None:  # «Military Forces (country not known)»
+            return actor.name.replace(" of {country}", "").replace(" ({country})", "") + \
+                " (country not known)"
+        generic = actor.name.replace("{country}", country)
         forces = [force for force in specific if force.startswith(generic + " (")]
         return forces[0] if len(forces) == 1 else generic
 

@@ -211,7 +211,7 @@ def _share_of_previous(folded: FoldedText, found: tuple[Claim, int, int],
     if first == 0 or folded.tokens[first - 1].form not in context_words("share_before"):
         return claim
     previous = claims[-1] if claims else None
-    if previous is None or claim.quantity not in {"other", "people"} or \
+    if previous is None or claim.quantity not in {"other", "people", previous.quantity} or \
             claim.span[0] - previous.span[1] > SHARE_REACH:
         return claim
     span, text = folded.quote(first - 1, last)

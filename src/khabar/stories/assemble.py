@@ -36,10 +36,17 @@ def find_stories(articles: list[Article], reuse: list[Reuse], entities: list[Ent
         for mention in entity.mentions:
             entities_of.setdefault(mention.doc_id, set()).add(entity.id)
     published = {article.id: _day(article.published) for article in articles}
-    copies = [pair for pair in reuse if _is_copy(pair, published, settings)]
+    copies = [pair for pair in reuse if _is_copy(pair, published, settings, both=True)]
     sources_of: dict[str, list[str]] = {}
     for pair in copies:
         sources_of.setdefault(pair.target_id, []).append(pair.source_id)
+    holding: dict[str, list[str]] = {}  # target -> sources it holds (nearly) whole
+    for pair in reuse:
+        if _is_copy(pair, published, settings, both=False):
+            holding.setdefault(pair.target_id, []).append(pair.source_id)
+    for target, sources in holding.items():
+        if len(sources) == 1 and target not in sources_of:
+            sources_of[target] = sources  # one report retold inside a longer one; not a roundup
     reuse_into: dict[str, list[Reuse]] = {}  # target -> pairs
     for pair in reuse:
         reuse_into.setdefault(pair.target_id, []).append(pair)
@@ -107,12 +114,19 @@ def _sub_stories(story_id: str, doc_ids: list[str],
     } for number, group in enumerate(groups, start=1)]
 
 
-def _is_copy(pair: Reuse, published: dict[str, date | None], settings: Settings) -> bool:
-    """Whether a reuse pair puts both reports in one story: most of each is the other's text,
-    and they are published within the story gap. A shared paragraph is not enough (a roundup
-    quoting five stories would chain them into one), nor is a template a week later («يستقبل»,
-    «يهنئ», the daily weather): those are judged on their words like any two reports."""
-    if min(pair.target_coverage, pair.source_coverage) < settings.story_copy_coverage:
+def _is_copy(pair: Reuse, published: dict[str, date | None], settings: Settings,
+             both: bool) -> bool:
+    """Whether a reuse pair can put its reports in one story: they are published within the
+    story gap, and most of each report is the other's text (``both``), or most of one of them
+    (``both=False``: a short report held nearly whole inside a longer one).
+
+    Copies both ways force one story when placed and merge stories afterwards. A longer
+    report holding one short report joins that report's story; one holding several is a
+    roundup and is judged on its words, else five stories would chain into one. A shared
+    paragraph, or a template a week later («يستقبل», «يهنئ», the daily weather), is judged
+    on its words like any two reports."""
+    coverages = (pair.target_coverage, pair.source_coverage)
+    if (min(coverages) if both else max(coverages)) < settings.story_copy_coverage:
         return False
     source, target = published.get(pair.source_id), published.get(pair.target_id)
     return source is None or target is None or abs((target - source).days) <= \
