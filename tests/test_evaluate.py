@@ -428,6 +428,22 @@ def test_evaluate_comparisons_need_two_matching_values(tmp_path: Path) -> None:
     assert evaluate(gold, tmp_path)["comparisons"].tp == 0
 
 
+@pytest.mark.parametrize(("lat", "located"), [(32.76, 1), (32.0, 0)])
+def test_evaluate_events_located_needs_coordinates_near_the_golds(
+    tmp_path: Path, lat: float, located: int
+) -> None:
+    quote = "قال العميد أحمد المسماري إن الجيش سيطر على 480 كم مربع من درنة."
+    span = {"doc_id": DOC, "text": quote, "span": span_of(RAW, quote)}
+    gold = {"documents": [{"doc_id": DOC}], "events": [
+        {"id": "E1", "event_type": "Battles", "latitude": 32.767, "longitude": 22.639,
+         "spans": [span]}]}
+    write(tmp_path, "articles", [article("a1", RAW)])
+    write(tmp_path, "events", [{"id": "e", "event_type": "Battles", "latitude": lat,
+                                "longitude": 22.64, "spans": [span | {"doc_id": "a1"}]}])
+    scores = evaluate(gold, tmp_path)
+    assert (scores["events"].tp, scores["events_located"].tp) == (1, located)
+
+
 def test_evaluate_rejects_broken_jsonl(tmp_path: Path) -> None:
     (tmp_path / "articles.jsonl").write_text("{not json\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"articles\.jsonl:1"):

@@ -64,7 +64,8 @@ Kinds:
   matches a gold value on span and value; comparisons match when at least two of their
   values match distinct values of each other.
 - ``events``: any predicted supporting span matches any gold one; ``events_typed`` also
-  needs equal ``event_type`` (case and spaces around "/" ignored).
+  needs equal ``event_type`` (case and spaces around "/" ignored); ``events_located`` needs
+  coordinates within ``EVENT_PLACE_KM`` of the gold's, or none when the gold has none.
 
 The scorer folds text with its own small table, not ``khabar.text``: a bug in the system's
 normalization must not hide itself by also shaping the scores.
@@ -73,6 +74,7 @@ normalization must not hide itself by also shaping the scores.
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -94,6 +96,7 @@ _NON_WORD = re.compile(r"\W+")
 _THEME_ID = re.compile(r"^T\d+$")
 _UNIT_ALIASES = {"km²": "km2", "km^2": "km2", "%": "percent", "٪": "percent"}
 _ANY_QUANTITY = {"", "other"}
+EVENT_PLACE_KM = 25.0  # ACLED codes a district or a place near a town at the town
 _UNKNOWN_OUTLET = {"", "unknown"}
 
 _Extra = Callable[["_Item", "_Item"], bool]
@@ -713,10 +716,26 @@ def _score_events(gold: dict[str, Any], pred: _Pred) -> list[KindScore]:
     def same_type(g: _Item, p: _Item) -> bool:
         return _event_type(g.rec.get("event_type")) == _event_type(p.rec.get("event_type"))
 
+    def same_place(g: _Item, p: _Item) -> bool:
+        points = [(r.get("latitude"), r.get("longitude")) for r in (g.rec, p.rec)]
+        missing = [lat is None or lon is None for lat, lon in points]
+        if any(missing):
+            return all(missing)  # «n/a (phone call)»: right only when neither has a place
+        return _km(*points[0], *points[1]) <= EVENT_PLACE_KM
+
     return [
         _span_kind("events", golds, preds, None),
         _span_kind("events_typed", golds, preds, same_type),
+        _span_kind("events_located", golds, preds, same_place),
     ]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine), kilometres."""
+    rad = math.radians
+    a = (math.sin(rad(lat2 - lat1) / 2) ** 2
+         + math.cos(rad(lat1)) * math.cos(rad(lat2)) * math.sin(rad(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def evaluate(gold: dict[str, Any], pred_dir: Path | str) -> dict[str, KindScore]:
