@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from khabar.compare import compare_claims
+from khabar.compare import compare_claims, over_other_periods
 from khabar.model import Article, Citation, Claim, Reuse, Story
 
 TEXT = "قتل 31 مسلحا. قتل 32 مسلحا. بينهم 8 أجانب. خسر الجيش 5 ضباط و100 عمارة."
@@ -106,3 +106,13 @@ def test_figures_of_one_report_with_the_same_value_are_one_quantity() -> None:
     [comparison] = compare_claims([STORY], claims, ARTICLES, [])
     assert [(value.doc_id, value.value) for value in comparison.values] == [
         ("a", 31), ("a", 31), ("c", 31)]
+
+
+def test_figures_over_different_periods_are_listed_side_by_side() -> None:
+
+    claims = [claim("a", 1, 31, period="اليوم الأول والثاني"), claim("c", 1, 32, period="يوم واحد"),
+              claim("c", 2, 5, "wounded")]
+    articles = {article.id: article for article in ARTICLES}
+    [group] = over_other_periods(STORY, claims, articles)
+    assert [c.value for c in group] == [31, 32]
+    assert over_other_periods(STORY, claims[:1] + claims[2:], articles) == []

@@ -77,6 +77,27 @@ def compare_claims(stories: list[Story], claims: list[Claim], articles: list[Art
     return comparisons
 
 
+def over_other_periods(story: Story, claims: list[Claim], articles: dict[str, Article]
+                       ) -> list[list[Claim]]:
+    """Figures of one kind in a story that count over different periods, from two reports or
+    more: not compared (31 killed «في اليوم الأول والثاني» and 32 «خلال يوم واحد» count
+    different things), but an analyst should see them side by side."""
+    inside = set(story.doc_ids)
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.doc_id in inside:
+            key = _key(claim, articles[claim.doc_id].text)
+            if key is not None:
+                groups[key].append(claim)
+    found = []
+    for members in groups.values():
+        for same in _by_subject(members):
+            periods = {normalize(claim.period["text"]) if claim.period else "" for claim in same}
+            if len(periods) > 1 and len({claim.doc_id for claim in same}) > 1:
+                found.append(sorted(same, key=lambda c: (story.doc_ids.index(c.doc_id), c.span)))
+    return found
+
+
 def _key(claim: Claim, text: str) -> tuple | None:
     """What a claim counts, for grouping: quantity, unit family, part or total, measured word."""
     if not claim.quantity:

@@ -11,7 +11,8 @@ from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
-from khabar.model import RECORD_KINDS, Article
+from khabar.compare import over_other_periods
+from khabar.model import RECORD_KINDS, Article, to_record
 from khabar.pipeline import Analysis
 
 KIND_TITLES = {
@@ -131,9 +132,33 @@ def _stories_section(analysis: Analysis) -> list[str]:
                 f"{_describe(by_id[pair['target_id']])} {pair['kind']}s "
                 f"{_describe(by_id[pair['source_id']])}" for pair in copies) + "."]
         lines += _comparisons_table(comparisons.get(story["id"], []), lookups)
+        lines += _other_periods(analysis, story["id"], lookups)
     singles = len(stories) - len(multi)
     if singles:
         lines += ["", f"{singles} reports are each alone in their story."]
+    return lines
+
+
+def _other_periods(analysis: Analysis, story_id: str, lookups: _Lookups) -> list[str]:
+    """Figures of one kind over different periods: listed side by side, not compared."""
+    story = next((s for s in analysis.results.get("stories", []) if s.id == story_id), None)
+    if story is None:
+        return []
+    articles = {article.id: article for article in analysis.articles}
+    groups = over_other_periods(story, analysis.results.get("claims", []), articles)
+    if not groups:
+        return []
+    by_id, statements, entities = lookups
+    lines = ["", "Figures of the same kind over different periods (not compared: they count "
+             "different things; not a proven contradiction):", ""]
+    for group in groups:
+        what = group[0].quantity + (f", subject: {group[0].subject}" if group[0].subject else "")
+        values = "; ".join(
+            f"«{_cell(claim.text)}» ("
+            + (f"«{_cell(claim.period['text'])}»" if claim.period else "no period stated")
+            + f"; {_cell(_voice(to_record(claim), statements, entities))}, "
+            f"{_describe(by_id[claim.doc_id])})" for claim in group)
+        lines.append(f"- {what}: {values}")
     return lines
 
 
