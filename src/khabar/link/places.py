@@ -42,12 +42,19 @@ def place_entities(places: dict[str, list[ResolvedPlace]]) -> list[Entity]:
             aliases=[form for form in written if form != place.name],
             titles=[],
             mentions=[Mention(doc_id, (hit.start, hit.end), hit.text) for doc_id, hit in found],
-            geo=None if place.lat is None else {
-                "lat": place.lat, "lon": place.lon, "source": place.source,
-                "precision": found[0][1].geo_precision, "kind": place.kind,
-                "country": place.country, "gazetteer_id": place_id},
+            geo=_geo(place, place_id, found[0][1]),
         ))
     return sorted(entities, key=lambda entity: (-len(entity.mentions), entity.name))
+
+
+def _geo(place, place_id: str, first: ResolvedPlace) -> dict | None:
+    """The place's own coordinates; a district or site without them takes its city's, as
+    the geocoder resolved them (precision 2)."""
+    lat, lon = (place.lat, place.lon) if place.lat is not None else (first.lat, first.lon)
+    if lat is None:
+        return None
+    return {"lat": lat, "lon": lon, "source": place.source, "precision": first.geo_precision,
+            "kind": place.kind, "country": place.country, "gazetteer_id": place_id}
 
 
 @cache
