@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from khabar.compare import over_other_periods
-from khabar.model import RECORD_KINDS, Article, to_record
+from khabar.model import RECORD_KINDS, Article, Claim, Story, to_record
 from khabar.pipeline import Analysis
 
 KIND_TITLES = {
@@ -118,6 +118,9 @@ def _stories_section(analysis: Analysis) -> list[str]:
     for comparison in analysis.records.get("comparisons", []):
         comparisons.setdefault(comparison["story_id"], []).append(comparison)
     pairs = analysis.records.get("reuse", [])
+    results = {story.id: story for story in analysis.results.get("stories", [])}
+    claims = analysis.results.get("claims", [])
+    articles = {article.id: article for article in analysis.articles}
     for number, story in enumerate(multi, start=1):
         lines += ["", f"### Story {number}: {_cell(story['label'])}", "",
                   f"{len(story['doc_ids'])} reports from "
@@ -132,20 +135,18 @@ def _stories_section(analysis: Analysis) -> list[str]:
                 f"{_describe(by_id[pair['target_id']])} {pair['kind']}s "
                 f"{_describe(by_id[pair['source_id']])}" for pair in copies) + "."]
         lines += _comparisons_table(comparisons.get(story["id"], []), lookups)
-        lines += _other_periods(analysis, story["id"], lookups)
+        if story["id"] in results:
+            lines += _other_periods(results[story["id"]], claims, articles, lookups)
     singles = len(stories) - len(multi)
     if singles:
         lines += ["", f"{singles} reports are each alone in their story."]
     return lines
 
 
-def _other_periods(analysis: Analysis, story_id: str, lookups: _Lookups) -> list[str]:
+def _other_periods(story: Story, claims: list[Claim], articles: dict[str, Article],
+                   lookups: _Lookups) -> list[str]:
     """Figures of one kind over different periods: listed side by side, not compared."""
-    story = next((s for s in analysis.results.get("stories", []) if s.id == story_id), None)
-    if story is None:
-        return []
-    articles = {article.id: article for article in analysis.articles}
-    groups = over_other_periods(story, analysis.results.get("claims", []), articles)
+    groups = over_other_periods(story, claims, articles)
     if not groups:
         return []
     by_id, statements, entities = lookups

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from khabar.events.detect import actors
 from khabar.model import RECORD_KINDS
 from khabar.resources import load_tsv
 from khabar.store.jsonl import contract_path, read_jsonl, write_jsonl
@@ -194,20 +195,13 @@ def _region(iso3: str | None) -> str:
     return _regions().get(iso3 or "", "")
 
 
-@cache
-def _inters() -> dict[str, str]:
-    rows = load_tsv("events/actors.tsv")
-    return {row["actor"]: row["inter"] for row in rows if "{country}" not in row["actor"]}
-
-
 def _inter(actor: str | None) -> str:
-    """ACLED's actor type code of an actor name (templates «… of {country}» included)."""
+    """ACLED's actor type code of an actor name (templates «… of {country}» included), from
+    the events stage's actor lexicon."""
     if not actor:
         return ""
-    if actor in _inters():
-        return _inters()[actor]
-    for row in load_tsv("events/actors.tsv"):
-        template = row["actor"]
-        if "{country}" in template and actor.startswith(template.split("{country}")[0]):
-            return row["inter"]
+    for name, inter in actors().values():
+        if name == actor or ("{country}" in name
+                             and actor.startswith(name.split("{country}")[0].rstrip(" ("))):
+            return inter
     return ""
