@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -156,6 +156,7 @@ def _lexicon() -> dict[str, str]:
     return classes
 
 
+@lru_cache(maxsize=200_000)
 def _lexicon_class(form: str) -> str:
     lexicon = _lexicon()
     return next((lexicon[reading] for reading in variants(form) if reading in lexicon), "")
@@ -228,27 +229,7 @@ def sentence_features(words: Sequence[str], shares: NameShares | None = None
 
     rows = []
     for i, (word, form) in enumerate(zip(words, folded, strict=True)):
-        proclitic, rest = strip_proclitic(form)
-        # The word itself is one of its readings: no separate identity feature to split
-        # the weight with.
-        row = ["bias", *("v=" + reading for reading in readings[i])]
-        row += [
-            "shape=" + _shape(form),
-            "len=" + str(min(len(form), 8)),
-            "p1=" + form[:1], "p2=" + form[:2], "p3=" + form[:3],
-            "s1=" + form[-1:], "s2=" + form[-2:], "s3=" + form[-3:],
-            "pc=" + proclitic,
-            "stem.s2=" + rest[-2:], "stem.p2=" + rest[:2],
-        ]
-        if word != form:
-            row.append("raw=" + word)
-        if classes[i]:
-            row.append("lex=" + classes[i])
-        share = _share_class(shares, form)
-        if share:
-            row.append("share=" + share)
-        row += sorted({"v.share=" + share for reading in readings[i][1:]
-                       if (share := _share_class(shares, reading))})
+        row = list(_word_features(word, shares))
         if i == 0:
             row.append("BOS")
         if i == count - 1:
@@ -267,6 +248,47 @@ def sentence_features(words: Sequence[str], shares: NameShares | None = None
         row.append(f"w[1]|w[2]={form_at(i + 1)}|{form_at(i + 2)}")
         rows.append(row)
     return rows
+
+
+def _word_features(word: str, shares: NameShares) -> tuple[str, ...]:
+    """A word's own features, whatever its neighbours: the same every time the word occurs,
+    so they are computed once per word (for the packaged table) rather than per token."""
+    if shares is name_shares():
+        return _packaged_word_features(word)
+    return _own_features(word, shares)
+
+
+@lru_cache(maxsize=200_000)
+def _packaged_word_features(word: str) -> tuple[str, ...]:
+    return _own_features(word, name_shares())
+
+
+def _own_features(word: str, shares: NameShares) -> tuple[str, ...]:
+    form = normalize(word)
+    readings = variants(form)
+    proclitic, rest = strip_proclitic(form)
+    # The word itself is one of its readings: no separate identity feature to split the
+    # weight with.
+    row = ["bias", *("v=" + reading for reading in readings)]
+    row += [
+        "shape=" + _shape(form),
+        "len=" + str(min(len(form), 8)),
+        "p1=" + form[:1], "p2=" + form[:2], "p3=" + form[:3],
+        "s1=" + form[-1:], "s2=" + form[-2:], "s3=" + form[-3:],
+        "pc=" + proclitic,
+        "stem.s2=" + rest[-2:], "stem.p2=" + rest[:2],
+    ]
+    if word != form:
+        row.append("raw=" + word)
+    kind = _lexicon_class(form)
+    if kind:
+        row.append("lex=" + kind)
+    share = _share_class(shares, form)
+    if share:
+        row.append("share=" + share)
+    row += sorted({"v.share=" + share for reading in readings[1:]
+                   if (share := _share_class(shares, reading))})
+    return tuple(row)
 
 
 def add_document_features(sentences: Sequence[Sequence[str]], rows: list[list[list[str]]],
