@@ -6,9 +6,9 @@ Explosions/Remote violence, Air/drone strike; «اشتباكات» → Battles, 
 «اعتقلت» → Strategic developments, Arrests). The rest of the record comes from what the
 earlier stages found in the same sentence:
 
-- **actors** from ``actors.tsv`` in the order the sentence names them: the first before the
-  trigger acts (actor1), the next one is acted on (actor2); «الجيش» takes the event's
-  country («Military Forces of Syria»);
+- **actors** from the actor lexicon (``link.actors``) in the order the sentence names
+  them: the first before the trigger acts (actor1), the next one is acted on (actor2);
+  «الجيش» takes the event's country («Military Forces of Syria»);
 - **place**: the most precise place named in the sentence, else the report's most named
   place (less precise: the sentence did not say where);
 - **date**: a date named in the sentence, else the publication date at week precision;
@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from khabar.link.actors import find_actors, resolve
 from khabar.model import Article, Claim, Statement
 from khabar.resources import load_tsv
-from khabar.text.search_form import word_forms
+from khabar.text.phrases import find_phrases, fold_phrase
 from khabar.text.sentences import sentence_spans
 from khabar.text.tokens import FoldedText, fold_and_tokenize
 
 TRIGGERS_FILE = "events/triggers.tsv"
-ACTORS_FILE = "events/actors.tsv"
 NOT_HAPPENED_FILE = "events/not_happened.tsv"
 MAX_FORM_WORDS = 5
 STATE_FORCES = "1"
@@ -95,18 +95,8 @@ class EventMention:
 @cache
 def triggers() -> dict[str, tuple[int, str, str]]:
     """Folded form → (row order, event type, sub-event type)."""
-    return {_fold(row["form"]): (order, row["event_type"], row["sub_event_type"])
+    return {fold_phrase(row["form"]): (order, row["event_type"], row["sub_event_type"])
             for order, row in enumerate(load_tsv(TRIGGERS_FILE))}
-
-
-@cache
-def actors() -> dict[str, tuple[str, str]]:
-    """Folded form → (ACLED actor name, inter code)."""
-    return {_fold(row["form"]): (row["actor"], row["inter"]) for row in load_tsv(ACTORS_FILE)}
-
-
-def _fold(form: str) -> str:
-    return " ".join(token.form for token in fold_and_tokenize(form).tokens)
 
 
 def article_event_mentions(article: Article, claims: list[Claim], places: list[PlaceHit],
@@ -115,8 +105,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
     """The event mentions of one report, in text order (one event a sentence)."""
     default_place = _main_place(places)
     published = _publication_day(article.published)
-    specific = frozenset(name for name, _, _ in _actors_in(fold_and_tokenize(article.text))
-                         if "{country}" not in name)
+    specific = frozenset(actor.name for actor in find_actors(fold_and_tokenize(article.text))
+                         if not actor.generic)
     mentions = []
     for start, end in sentence_spans(article.text):
         sentence = article.text[start:end]
@@ -124,8 +114,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         found = _match(folded, triggers())
         if not found or _not_happened(sentence, folded):
             continue
-        named_actors = [Actor(name, inter, start + offset) for name, inter, offset
-                        in _actors_in(folded)]
+        named_actors = [Actor(actor.name, actor.inter, actor.start)
+                        for actor in find_actors(folded, start)]
         inside = [place for place in places if start <= place.start and place.end <= end]
         place = _most_precise(inside) or default_place
         when = [hit for hit in dates if start <= hit.start and hit.end <= end and hit.value]
@@ -154,55 +144,22 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
 
 
 @cache
-def not_happened_words() -> dict[str, tuple[int, str, str]]:
-    return {_fold(row["form"]): (0, "", "") for row in load_tsv(NOT_HAPPENED_FILE)}
+def not_happened_words() -> dict[str, str]:
+    """Folded form → the form as listed (``not_happened.tsv``)."""
+    return {fold_phrase(row["form"]): row["form"] for row in load_tsv(NOT_HAPPENED_FILE)}
 
 
 def _not_happened(sentence: str, folded: FoldedText) -> bool:
     """A question, or a sentence of the future, intent or condition (``not_happened.tsv``)."""
-    return sentence.rstrip().endswith(("؟", "?")) or bool(_match(folded, not_happened_words()))
+    return sentence.rstrip().endswith(("؟", "?")) or bool(
+        find_phrases(folded, not_happened_words(), MAX_FORM_WORDS))
 
 
 def _match(folded: FoldedText, table: dict[str, tuple[int, str, str]]
            ) -> list[tuple[int, int, str, str, str]]:
     """Longest trigger forms in a sentence: (row order, original offset, form, type, sub)."""
-    found, k, tokens = [], 0, folded.tokens
-    while k < len(tokens):
-        hit = _longest(folded, k, table)
-        if hit is None:
-            k += 1
-            continue
-        width, form, (order, event_type, sub_type) = hit
-        found.append((order, folded.span(k, k)[0], form, event_type, sub_type))
-        k += width
-    return found
-
-
-def _longest(folded: FoldedText, k: int, table: dict) -> tuple[int, str, tuple] | None:
-    tokens = folded.tokens
-    if not tokens[k].is_word:
-        return None
-    for width in range(min(MAX_FORM_WORDS, len(tokens) - k), 0, -1):
-        rest = [token.form for token in tokens[k + 1:k + width]]
-        for first in word_forms(tokens[k].form):
-            form = " ".join([first, *rest])
-            if form in table:
-                return width, folded.quote(k, k + width - 1)[1], table[form]
-    return None
-
-
-def _actors_in(folded: FoldedText) -> list[tuple[str, str, int]]:
-    """(actor, inter, original offset) of the actors a sentence names, in order."""
-    named, k = [], 0
-    while k < len(folded.tokens):
-        hit = _longest(folded, k, actors())
-        if hit is None:
-            k += 1
-            continue
-        width, _, (name, inter) = hit
-        named.append((name, inter, folded.span(k, k)[0]))
-        k += width
-    return named
+    return [(hit.value[0], hit.start, hit.written, *hit.value[1:])
+            for hit in find_phrases(folded, table, MAX_FORM_WORDS)]
 
 
 def _roles(named: list[Actor], trigger_at: int, country: str | None,
@@ -211,14 +168,7 @@ def _roles(named: list[Actor], trigger_at: int, country: str | None,
     the next different actor. A generic name («الجيش») is the one force of that country the
     report names specifically, if it names exactly one («الجيش الوطني الليبي»)."""
     def name(actor: Actor) -> str:
-        if "{country}" not in actor.name:
-            return actor.name
-        if country is None:  # «Military Forces (country not known)»
-            return actor.name.replace(" of {country}", "").replace(" ({country})", "") + \
-                " (country not known)"
-        generic = actor.name.replace("{country}", country)
-        forces = [force for force in specific if force.startswith(generic + " (")]
-        return forces[0] if len(forces) == 1 else generic
+        return resolve(actor.name, country, specific)
 
     before = [actor for actor in named if actor.start < trigger_at]
     after = [actor for actor in named if actor.start >= trigger_at]

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from khabar.events.detect import actors
+from khabar.link.actors import inter_of
 from khabar.model import RECORD_KINDS
 from khabar.resources import load_tsv
 from khabar.store.jsonl import contract_path, read_jsonl, write_jsonl
@@ -89,7 +89,7 @@ def acled_rows(events: Iterable[dict[str, Any]], articles: Iterable[dict[str, An
     for event in events:
         country = event.get("country")
         codes = _country_codes(country)
-        inter1, inter2 = _inter(event.get("actor1")), _inter(event.get("actor2"))
+        inter1, inter2 = inter_of(event.get("actor1")), inter_of(event.get("actor2"))
         date = event.get("event_date") or ""
         rows.append({
             "event_id_cnty": f"{codes[0] or 'XXX'}{event['id'].removeprefix('evt-')}",
@@ -193,15 +193,3 @@ def _regions() -> dict[str, str]:
 
 def _region(iso3: str | None) -> str:
     return _regions().get(iso3 or "", "")
-
-
-def _inter(actor: str | None) -> str:
-    """ACLED's actor type code of an actor name (templates «… of {country}» included), from
-    the events stage's actor lexicon."""
-    if not actor:
-        return ""
-    for name, inter in actors().values():
-        if name == actor or ("{country}" in name
-                             and actor.startswith(name.split("{country}")[0].rstrip(" ("))):
-            return inter
-    return ""

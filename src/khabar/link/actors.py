@@ -1,0 +1,100 @@
+"""Armed and political actors: their Arabic names (``actors.tsv``) normalized to ACLED's.
+
+«الجيش الوطني الليبي», «قوات حفتر» and «القيادة العامة» are one actor, the Libyan National
+Army; «داعش» and «تنظيم الدولة» are the Islamic State. Generic names take a country:
+«الجيش» in a report is that country's army, and when the report names exactly one specific
+force of that country («الجيش الوطني الليبي»), that force. The entities stage makes one
+organization of each actor; the events stage codes actor1 and actor2 with the same names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from khabar.resources import load_tsv
+from khabar.text.phrases import find_phrases, fold_phrase
+from khabar.text.tokens import FoldedText
+
+ACTORS_FILE = "link/actors.tsv"
+MAX_ACTOR_WORDS = 5
+COUNTRY = "{country}"
+
+
+@dataclass(frozen=True)
+class ActorName:
+    """An actor named in a text: ``text[start:end] == written``."""
+
+    name: str  # ACLED's name; a template («Military Forces of {country}») when generic
+    inter: str  # ACLED's actor type code
+    start: int
+    end: int
+    written: str
+    unit: str = ""  # the unit of the actor it names («القوات الخاصة (الصاعقة)»), if any
+
+    @property
+    def generic(self) -> bool:
+        return COUNTRY in self.name
+
+
+@cache
+def actors() -> dict[str, tuple[str, str, str]]:
+    """Folded form → (ACLED actor name, inter code, unit or "")."""
+    return {fold_phrase(row["form"]): (row["actor"], row["inter"], row["unit"])
+            for row in load_tsv(ACTORS_FILE)}
+
+
+@cache
+def arabic_names() -> dict[str, str]:
+    """ACLED actor name → its first Arabic form in the lexicon (the name entities carry)."""
+    names: dict[str, str] = {}
+    for row in load_tsv(ACTORS_FILE):
+        names.setdefault(row["actor"], row["form"])
+    return names
+
+
+def find_actors(folded: FoldedText, offset: int = 0) -> list[ActorName]:
+    """The actors a folded text names, in order; spans are shifted by ``offset``."""
+    found = []
+    for hit in find_phrases(folded, actors(), MAX_ACTOR_WORDS):
+        name, inter, unit = hit.value
+        found.append(ActorName(name, inter, hit.start + offset, hit.end + offset, hit.written,
+                               unit))
+    return found
+
+
+def resolve(name: str, country: str | None, specific: frozenset[str] = frozenset()) -> str:
+    """A generic name with its country filled in, narrowed to the one specific force of that
+    country the report names, if it names exactly one; a specific name as it is."""
+    if COUNTRY not in name:
+        return name
+    if country is None:  # «Military Forces (country not known)»
+        return name.replace(" of {country}", "").replace(" ({country})", "") + \
+            " (country not known)"
+    generic = name.replace(COUNTRY, country)
+    forces = [force for force in specific if force.startswith(generic + " (")]
+    return forces[0] if len(forces) == 1 else generic
+
+
+def force_of(name: str, specific: frozenset[str]) -> str | None:
+    """The one specific force a generic name means in a report whose country is not known:
+    the only named force that fits the template in any country («الجيش» in a report naming
+    only the Libyan National Army), else None."""
+    if COUNTRY not in name:
+        return name
+    before, after = name.split(COUNTRY)
+    pattern = re.compile(re.escape(before) + r"[^()]+" + re.escape(after) + r" \(")
+    forces = [force for force in specific if pattern.match(force)]
+    return forces[0] if len(forces) == 1 else None
+
+
+def inter_of(actor: str | None) -> str:
+    """ACLED's actor type code of a resolved actor name (templates included)."""
+    if not actor:
+        return ""
+    for name, inter, _ in actors().values():
+        if name == actor or (COUNTRY in name
+                             and actor.startswith(name.split(COUNTRY)[0].rstrip(" ("))):
+            return inter
+    return ""

@@ -1,0 +1,19 @@
+from khabar.text.phrases import find_phrases, fold_phrase
+from khabar.text.tokens import fold_and_tokenize
+
+TABLE = {fold_phrase(form): form for form in ("الجيش", "الجيش الوطني الليبي", "قوات الأمن")}
+
+
+def test_longest_phrase_wins_and_a_proclitic_is_allowed():
+    text = "قال والجيش الوطني الليبي إن الجيش وقوات الأمن انتشرت."
+    found = find_phrases(fold_and_tokenize(text), TABLE, 5)
+    assert [(hit.written, hit.value) for hit in found] == [
+        ("الجيش الوطني الليبي", "الجيش الوطني الليبي"),  # the span starts after «و»
+        ("الجيش", "الجيش"),
+        ("قوات الأمن", "قوات الأمن"),
+    ]
+    assert all(text[hit.start:hit.end] == hit.written for hit in found)
+
+
+def test_no_match_inside_a_longer_word():
+    assert find_phrases(fold_and_tokenize("الجيشان تقدما"), TABLE, 5) == []
