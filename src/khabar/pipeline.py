@@ -45,21 +45,23 @@ def reuse_stage(articles: list[Article], results: Results) -> Results:
     return {"reuse": find_reuse(articles)}
 
 
-def statements_stage(articles: list[Article], results: Results) -> Results:
-    """Attributed statements; their speakers linked to one entity per person/organization."""
-    statements = find_statements(articles)
-    entities = link_entities(articles, statements)
-    return {"statements": statements, "entities": entities}
-
-
-# Stages over the whole corpus, in order: (name, function(articles, results so far) ->
-# {contract kind: records}). Each later capability (claims, stories, compare, events) adds
-# its line here and may read what the stages before it produced.
 def places_stage(articles: list[Article], results: Results) -> Results:
-    """Place names resolved to the gazetteer; one entity per place, beside the people."""
-    places = resolve_places(articles)
-    return {"entities": [*results.get("entities", []), *place_entities(places)],
-            "places": [places]}
+    """Place names resolved to the gazetteer, for the entities and the events."""
+    return {"places": [resolve_places(articles)]}
+
+
+def statements_stage(articles: list[Article], results: Results) -> Results:
+    """Attributed statements; their speakers, the people, organizations and places named
+    linked to one entity each across the corpus."""
+    places = results.get("places", [{}])[0]
+    statements = find_statements(articles)
+    place_spans = {doc_id: [(place.start, place.end) for place in found
+                            if not place.mention.within_name]
+                   for doc_id, found in places.items()}
+    entities = link_entities(articles, statements, place_spans)
+    texts = {article.id: article.text for article in articles}
+    return {"statements": statements,
+            "entities": [*entities, *place_entities(places, texts)]}
 
 
 def claims_stage(articles: list[Article], results: Results) -> Results:
@@ -87,10 +89,13 @@ def events_stage(articles: list[Article], results: Results) -> Results:
                                   results.get("reuse", []), places)}
 
 
+# Stages over the whole corpus, in order: (name, function(articles, results so far) ->
+# {contract kind: records}). Each later capability (claims, stories, compare, events) adds
+# its line here and may read what the stages before it produced.
 CORPUS_STAGES: tuple[tuple[str, Callable[[list[Article], Results], Results]], ...] = (
     ("reuse", reuse_stage),
-    ("statements", statements_stage),
     ("places", places_stage),
+    ("statements", statements_stage),
     ("claims", claims_stage),
     ("stories", stories_stage),
     ("comparisons", compare_stage),

@@ -42,3 +42,44 @@ def test_entities_same_family_name_different_first_names_stay_apart():
     people = {e.name for e in entities if e.type == "PER"}
     assert {"نادر الصافي", "سامي الصافي"} <= people
     assert len({s.speaker for s in statements}) == 2
+
+
+# Invented: forces under several names, a unit of one, and people named without a title.
+FORCES = """أعلنت قوات حفتر السيطرة على الميناء، وقال الجيش الوطني الليبي إن الجيش يواصل تقدمه.
+وشاركت قوات الصاعقة في الهجوم.
+والتقى دونالد ترامب بالرئيس رجب طيب أردوغان في واشنطن، وقال ترامب إن اللقاء كان جيدا.
+"""
+
+
+def test_entities_one_organization_per_actor_under_its_names_and_units_apart():
+    articles, _, entities = linked(FORCES)
+    army = next(e for e in entities if e.name_en and "Libyan National Army" in e.name_en)
+    assert army.type == "ORG" and army.name == "الجيش الوطني الليبي"
+    written = {m.text for m in army.mentions}
+    # «الجيش» alone is the one specific force of the report
+    assert {"قوات حفتر", "الجيش الوطني الليبي", "الجيش"} <= written
+    assert "قوات الصاعقة" not in written
+    unit = next(e for e in entities if any(m.text == "قوات الصاعقة" for m in e.mentions))
+    assert unit.id != army.id and unit.type == "ORG"
+    text = articles[0].text
+    for entity in entities:
+        for mention in entity.mentions:
+            assert text[mention.span[0]:mention.span[1]] == mention.text
+
+
+def test_entities_people_named_without_a_title_come_from_the_ner_model():
+    _, _, entities = linked(FORCES)
+    people = {e.name: e for e in entities if e.type == "PER"}
+    assert "دونالد ترامب" in people
+    assert "ترامب" in {m.text for m in people["دونالد ترامب"].mentions}
+    without = link_entities([make(FORCES)], [], use_names=False)
+    assert "دونالد ترامب" not in {e.name for e in without}
+
+
+def test_entities_names_over_a_place_are_left_to_the_places_stage():
+    article = make("وصل الوفد إلى مدينة مصراتة أمس.\n")
+    place = article.text.index("مصراتة")
+    spans = {article.id: [(place, place + len("مصراتة"))]}
+    entities = link_entities([article], [], spans)
+    assert not any(m.span[0] < place + 6 and place < m.span[1]
+                   for e in entities for m in e.mentions)

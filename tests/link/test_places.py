@@ -11,10 +11,25 @@ TEXT = "تقدمت القوات في حي الأربعمائة شرق مدينة
 def test_every_place_is_one_entity_and_a_district_takes_its_citys_coordinates() -> None:
     report = Article(id="a", source="a.txt", outlet=None, url=None, title=None,
                      published=None, text=TEXT, sha256="a")
-    entities = {entity.name_en: entity for entity in place_entities(resolve_places([report]))}
+    found = place_entities(resolve_places([report]), {report.id: report.text})
+    entities = {entity.name_en: entity for entity in found}
     derna = entities["Derna"]
     assert derna.type == "GPE" and len(derna.mentions) == 2
     assert all(TEXT[m.span[0]:m.span[1]] == m.text for m in derna.mentions)
     district = next(e for e in entities.values() if e.geo and e.geo["kind"] == "district")
     assert district.type == "LOC" and district.geo["precision"] == 2
     assert (district.geo["lat"], district.geo["lon"]) == (derna.geo["lat"], derna.geo["lon"])
+
+
+def test_a_place_mention_keeps_its_kind_word_and_a_place_inside_a_name_is_no_mention() -> None:
+    text = "قصفت الطائرات مواقع في مدينة درنة، وقاتلت كتيبة شهداء أبو سليم في دولة ليبيا."
+    report = Article(id="b", source="b.txt", outlet=None, url=None, title=None,
+                     published=None, text=text, sha256="b")
+    found = place_entities(resolve_places([report]), {report.id: report.text})
+    written = {m.text for entity in found for m in entity.mentions}
+    assert "مدينة درنة" in written  # the kind of place is part of its name as written
+    assert "ليبيا" in written and "دولة ليبيا" not in written  # a country is its name
+    assert not any("سليم" in form for form in written)  # the brigade's, not Abu Salim's
+    for entity in found:
+        for mention in entity.mentions:
+            assert text[mention.span[0]:mention.span[1]] == mention.text

@@ -16,6 +16,12 @@ works in two steps:
 Titles are kept as a history («العميد» in 2018, «اللواء» in 2019), not as separate people.
 Organizations link when their folded names are equal. Unnamed sources («مصادر») are no
 entity. Every statement gets the id of its speaker's entity.
+
+Besides speakers and titled people, the names the NER model finds (``extract.ner``) are
+entities: people named without a title («دونالد ترامب»), organizations («مجلس شورى
+مجاهدي درنة») and places the gazetteer lacks («البوانيس»). A name that covers a gazetteer
+place is left to the places stage, which knows its coordinates; a one-word name the model
+calls a person becomes an entity only when it is the family name of someone named in full.
 """
 
 from __future__ import annotations
@@ -24,8 +30,11 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from khabar.extract.lexicons import function_words
+from khabar.extract.ner import NameSpan, find_names
 from khabar.extract.speakers import KnownNames, parse_speaker, runs, word_kind
-from khabar.model import Article, Entity, Mention, Statement
+from khabar.link.actors import arabic_names, find_actors, force_of
+from khabar.model import Article, Entity, Mention, Span, Statement
 from khabar.text.normalize import normalize
 from khabar.text.tokens import FoldedText, fold_and_tokenize
 
@@ -35,20 +44,30 @@ class _Person:
     """A person or organization as seen in one article, before linking across articles."""
 
     doc_id: str
-    type: str  # PER / ORG
+    type: str  # PER / ORG / LOC
     name_words: tuple[str, ...]  # folded
     names: list[str] = field(default_factory=list)  # as written
     titles: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     published: str | None = None
+    only_named: bool = False  # found only as a name by the NER model, never titled or quoted
+    actor: str | None = None  # ACLED's name, for an actor of the lexicon (``link.actors``)
 
 
-def link_entities(articles: list[Article], statements: list[Statement]) -> list[Entity]:
-    """Entities for the statements' speakers and the titled people of every article.
+def link_entities(articles: list[Article], statements: list[Statement],
+                  places: dict[str, list[Span]] | None = None,
+                  use_names: bool = True) -> list[Entity]:
+    """Entities for the statements' speakers, the titled people and the named people,
+    organizations and places of every article.
 
-    Sets ``Statement.speaker`` to the entity id of each statement's speaker (inherited
-    through ``speaker_from`` for dropped subjects).
+    Args:
+        articles: the corpus.
+        statements: their statements; ``Statement.speaker`` is set to the entity id of each
+            statement's speaker (inherited through ``speaker_from`` for dropped subjects).
+        places: report id → spans of gazetteer places (the places stage's entities), which
+            the NER model's names do not duplicate.
+        use_names: add the NER model's names (off: speakers and titled people only).
     """
     by_doc: dict[str, list[Statement]] = defaultdict(list)
     for statement in statements:
@@ -57,9 +76,14 @@ def link_entities(articles: list[Article], statements: list[Statement]) -> list[
     people: list[_Person] = []
     for article in articles:
         found, assigned = _article_people(article, by_doc.get(article.id, []))
+        if use_names:
+            taken = [*(places or {}).get(article.id, []),
+                     *(m.span for p in found if p.actor for m in p.mentions)]
+            found += _named(article, found, taken)
         people.extend(found)
         local_of_statement.update(assigned)
-    groups = _link_across(people)
+    groups = [group for group in _link_across(people)
+              if not all(p.only_named and len(p.name_words) < 2 for p in group)]
     entities, entity_of = _entities(groups)
     by_id = {statement.id: statement for statement in statements}
     holders = _office_holders(groups, entity_of)
@@ -116,12 +140,19 @@ def _article_people(article: Article, statements: list[Statement]
         _note(person, article, phrase_span, text, name, titles, role)
     assigned: dict[str, _Person] = {}
     orgs: dict[tuple[str, ...], _Person] = {}
+    named_actors = _actor_people(article, folded)
     for statement in statements:
         if statement.speaker_span is None or statement.speaker_kind in {None, "UNNAMED",
                                                                         "ANAPHOR"}:
             continue
         name = statement.speaker_name or ""
         key = _name_key(name)
+        actor = next((person for person in named_actors.values()
+                      if _overlaps(tuple(statement.speaker_span),
+                                   [m.span for m in person.mentions])), None)
+        if statement.speaker_kind == "ORG" and actor is not None:
+            assigned[statement.id] = actor  # «الجيش الليبي» said: the actor of that name
+            continue
         if statement.speaker_kind == "ORG":
             if key:
                 org = orgs.setdefault(key, _Person(article.id, "ORG", key,
@@ -145,7 +176,79 @@ def _article_people(article: Article, statements: list[Statement]
     found = [*people.values(), *orgs.values()]
     for person in found:
         _add_name_mentions(person, article, folded)
-    return found, assigned
+    return [*found, *named_actors.values()], assigned
+
+
+def _actor_people(article: Article, folded: FoldedText) -> dict[str, _Person]:
+    """ACLED actor → the organization it is in this article, with every name it goes by
+    («قوات حفتر», «القيادة العامة»). A generic name («الجيش») is the one specific force
+    that fits it among those the article names; otherwise it is no entity. A unit of an
+    actor («قوات الصاعقة») is an organization of its own."""
+    named = find_actors(folded)
+    specific = frozenset(actor.name for actor in named if not actor.generic)
+    people: dict[str, _Person] = {}
+    for actor in named:
+        name = force_of(actor.name, specific)
+        if name is None:
+            continue
+        arabic = actor.unit or arabic_names()[name]
+        person = people.get(arabic)
+        if person is None:
+            person = people[arabic] = _Person(article.id, "ORG", _name_key(arabic),
+                                              published=article.published, actor=name)
+        _note(person, article, (actor.start, actor.end), actor.written, arabic, [], None)
+    return people
+
+
+def _named(article: Article, found: list[_Person], taken: list[Span]) -> list[_Person]:
+    """The article's names from the NER model: each joins the article's person it names
+    (same name, or its family name), else becomes a new person, organization or place.
+    Names over ``taken`` spans (gazetteer places, lexicon actors) are already entities."""
+    people = {p.name_words: p for p in found if p.type == "PER"}
+    others = {(p.type, p.name_words): p for p in found if p.type != "PER"}
+    new: list[_Person] = []
+    for name in find_names(article.text):
+        span, text = _without_proclitic(article.text, name)
+        key = _name_key(text)
+        if not key or _overlaps(span, taken) or (
+                name.type != "PER" and not _plausible_name(key)):
+            continue
+        if name.type == "PER":
+            person = _local_match(people, key, None)
+            if person is None:
+                person = people[key] = _Person(article.id, "PER", key,
+                                               published=article.published, only_named=True)
+                new.append(person)
+        elif name.type in {"ORG", "LOC"}:
+            person = others.get((name.type, key))
+            if person is None:
+                person = others[(name.type, key)] = _Person(
+                    article.id, name.type, key, published=article.published, only_named=True)
+                new.append(person)
+        else:
+            continue
+        _note(person, article, span, text, text, [], None)
+    return new
+
+
+def _without_proclitic(text: str, name: NameSpan) -> tuple[Span, str]:
+    """«والجيش الليبي» → «الجيش الليبي»: a conjunction or preposition glued to «ال» is not
+    part of the name («للجيش» has lost its alef and stays as written)."""
+    start = name.start
+    if name.text[:1] in "وفب" and name.text[1:3] == "ال" and len(name.text.split()[0]) > 4:
+        start += 1
+    return (start, name.end), text[start:name.end]
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in spans)
+
+
+def _plausible_name(key: tuple[str, ...]) -> bool:
+    """An organization or place name holds no preposition or verb-like function word: the
+    model sometimes runs a name on into the clause («القاعدة وداعش ضد الجيش»)."""
+    skip = function_words()
+    return len(key) <= 6 and not any(word in skip for word in key[1:])
 
 
 def _titled_phrases(folded: FoldedText) -> list[tuple[tuple[int, int], str, str, list[str],
@@ -291,7 +394,7 @@ def _entities(groups: list[list[_Person]]) -> tuple[list[Entity], dict[int, str]
             id=entity_id,
             type=kind,
             name=name,
-            name_en=None,
+            name_en=next((p.actor for p in group if p.actor), None),
             aliases=sorted({text for _, _, text in mentions} - {name}),
             titles=titles,
             mentions=[Mention(doc, span, text) for doc, span, text in mentions],

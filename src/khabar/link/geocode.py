@@ -43,6 +43,16 @@ from khabar.text.normalize import normalize
 from khabar.text.tokens import FoldedText, Token, fold_and_tokenize
 
 GAZETTEER_FILE = "link/gazetteer.tsv"
+PLACE_WORDS_FILE = "link/place_words.tsv"
+
+
+def place_words(group: str) -> frozenset[str]:
+    """The words of one group of ``place_words.tsv`` (cue words, locatives …)."""
+    words = frozenset(row["word"] for row in load_tsv(PLACE_WORDS_FILE) if row["group"] == group)
+    if not words:
+        raise KeyError(f"no place words in group {group!r}")
+    return words
+
 
 # Folds on top of khabar.text.normalize, for place names only: the hamza's seat varies in
 # place names («الفتايح»/«الفتائح»). A bare final hamza is kept: without it «صنعاً» (a
@@ -57,39 +67,20 @@ MIN_STEM_LETTERS = 3
 LONG_VOWELS = frozenset("اوي")
 MISSPELLING_MIN_LETTERS = 5
 
-# Words that say the next name is a place (folded, proclitics stripped).
-SETTLEMENT_CUES = frozenset({
-    "مدينه", "مدينتي", "مدن", "بلده", "بلدات", "بلدتي", "قريه", "قري", "قريتي", "العاصمه",
-    "عاصمه", "واحه", "بلديه", "شعبيه", "محافظه", "ولايه", "اقليم", "مديريه", "ناحيه", "مخيم",
-    "جزيره",
-})
-AREA_CUES = frozenset({
-    "منطقه", "مناطق", "منطقتي", "حي", "احياء", "ضاحيه", "محور", "محاور", "محوري", "جبهه",
-    "جبهات", "مطار", "ميناء", "مرفا", "قاعده", "معسكر",
-})
-STATE_CUES = frozenset({"دوله", "جمهوريه", "مملكه", "سلطنه", "اماره", "دولتي"})
+# Words around place names (``place_words.tsv``), folded, proclitics stripped.
+SETTLEMENT_CUES = place_words("settlement_cue")
+AREA_CUES = place_words("area_cue")
+STATE_CUES = place_words("state_cue")
 CUE_WORDS = SETTLEMENT_CUES | AREA_CUES | STATE_CUES
-# Cues after which a name that is both a country and its capital is the city.
-CITY_CUES = frozenset({"مدينه", "العاصمه", "عاصمه", "مدينتي"})
-
-# Locative words: a weak cue (enough for ``context`` names in a text about their country).
-LOCATIVES = frozenset({"في", "من", "الي", "عند", "نحو", "داخل", "خارج", "حول", "قرب"})
-# Words before a name that place an event near it, not in it (ACLED precision 2).
-NEAR_WORDS = frozenset({
-    "قرب", "ضواحي", "اطراف", "مشارف", "محيط", "مداخل", "مدخل", "تخوم", "جوار", "وديان",
-    "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي",
-})
-NEAR_BEFORE_MIN = frozenset({"بالقرب", "قريبا", "قريب", "مقربه"})  # «بالقرب من درنة»
-# The word before a place name inside an organization's name («مجلس شورى مجاهدي درنة»,
-# «قوة حماية درنة», «كتيبة شهداء أبو سليم»): the place is named, no event is placed there.
-NAME_HEADS = frozenset({
-    "مجاهدي", "ثوار", "حمايه", "اعيان", "حكماء", "شهداء", "كتيبه", "سريه", "لواء", "مجلس",
-    "جامعه", "نادي", "قوه",
-})
+CITY_CUES = place_words("city_cue")  # a name both a country and its capital is the city
+LOCATIVES = place_words("locative")  # a weak cue, for ``context`` names
+NEAR_WORDS = place_words("near")  # the event is near the place (ACLED precision 2)
+NEAR_BEFORE_MIN = place_words("near_before_min")  # «بالقرب من درنة»
+NAME_HEADS = place_words("name_head")  # «مجلس شورى مجاهدي درنة»: no event is placed there
 # Endings of a nisba adjective on a demonym stem: ليبي، ليبية، ليبيون، ليبيين، ليبيتان.
 DEMONYM_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
 LIST_JOINERS = frozenset({"،", ","})
-PERSON_LINKS = frozenset({"بن", "ابن", "بنت"})  # a name followed by these is a person's
+PERSON_LINKS = place_words("person_link")  # a name followed by these is a person's
 
 # Resolution weights. A name shared by a country and its capital is the country; a Libyan
 # place wins a tie (khabar's reference case is Libyan news); each other place or demonym of a
@@ -143,6 +134,8 @@ class PlaceMention:
     text: str
     candidates: tuple[Place, ...]
     cue: str | None = None  # the cue word as written («مدينة», «بمنطقة», «محاور»)
+    cue_form: str | None = None  # the cue word folded, without proclitics («مدينه»)
+    cue_start: int | None = None  # where the cue word starts, after its proclitics
     near: str | None = None  # a word placing the event near the place («شرق», «قرب»)
     qualifier: str | None = None  # country of a demonym right after («طرابلس اللبنانية»)
     within_name: str | None = None  # organization word before («مجاهدي» درنة)
@@ -538,9 +531,15 @@ def _mention(gaz: Gazetteer, folded: FoldedText, forms: Sequence[str], match: _M
     within = None
     if before is not None and _bare(forms[before]) in NAME_HEADS:
         within = folded.quote(before, before)[1]
+    cue_start = None
+    if cue is not None:
+        stripped = len(forms[cue]) - len(_bare(forms[cue]))
+        cue_start = folded.folded.to_original(tokens[cue].start + stripped, tokens[cue].end)[0]
     return PlaceMention(
         start=start, end=end, text=folded.original[start:end], candidates=kept,
-        cue=folded.quote(cue, cue)[1] if cue is not None else None, near=near,
+        cue=folded.quote(cue, cue)[1] if cue is not None else None,
+        cue_form=_bare(forms[cue]) if cue is not None else None, cue_start=cue_start,
+        near=near,
         qualifier=qualifier, within_name=within, corrected=match.corrected,
     )
 

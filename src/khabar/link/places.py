@@ -9,10 +9,16 @@ resolved places by report.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 
-from khabar.link.geocode import ResolvedPlace, find_places, load_gazetteer, resolve
+from khabar.link.geocode import (
+    STATE_CUES,
+    ResolvedPlace,
+    find_places,
+    load_gazetteer,
+    resolve,
+)
 from khabar.model import Article, Entity, Mention
 
 # Gazetteer kinds that are political units (GPE) rather than geographic areas (LOC).
@@ -25,26 +31,46 @@ def resolve_places(articles: list[Article]) -> dict[str, list[ResolvedPlace]]:
             for article in articles}
 
 
-def place_entities(places: dict[str, list[ResolvedPlace]]) -> list[Entity]:
-    """One entity per gazetteer place named anywhere, most mentioned first."""
+def place_entities(places: dict[str, list[ResolvedPlace]], texts: dict[str, str]
+                   ) -> list[Entity]:
+    """One entity per gazetteer place named anywhere, most mentioned first.
+
+    A place name inside an organization's name («كتيبة شهداء أبو سليم», a Derna brigade named
+    after a Tripoli district) is the organization's, not a mention of the place."""
     by_place: dict[str, list[tuple[str, ResolvedPlace]]] = defaultdict(list)
     for doc_id, resolved in places.items():
         for place in resolved:
-            by_place[place.place.id].append((doc_id, place))
+            if not place.mention.within_name:
+                by_place[place.place.id].append((doc_id, place))
     entities = []
     for place_id, found in by_place.items():
         place = canonical(place_id) or found[0][1].place
+        # The spelling the reports use most («مصر»), not the gazetteer's first («جمهورية
+        # مصر العربية»); ties go to the gazetteer's order.
+        used = Counter(hit.place.name for _, hit in found)
+        name = max(used, key=lambda spelling: (used[spelling], spelling == place.name))
         written = sorted({hit.text for _, hit in found})
+        mentions = [_with_cue(doc_id, hit, texts) for doc_id, hit in found]
         entities.append(Entity(
             id="ent-" + hashlib.sha1(f"PLACE:{place_id}".encode()).hexdigest()[:12],
             type="GPE" if place.kind in GPE_KINDS else "LOC",
-            name=place.name, name_en=place.name_en or None,
-            aliases=[form for form in written if form != place.name],
+            name=name, name_en=place.name_en or None,
+            aliases=[form for form in written if form != name],
             titles=[],
-            mentions=[Mention(doc_id, (hit.start, hit.end), hit.text) for doc_id, hit in found],
+            mentions=mentions,
             geo=_geo(place, place_id, found[0][1]),
         ))
     return sorted(entities, key=lambda entity: (-len(entity.mentions), entity.name))
+
+
+def _with_cue(doc_id: str, hit: ResolvedPlace, texts: dict[str, str]) -> Mention:
+    """The mention with the word that says what kind of place it is: «مدينة درنة», «حي
+    باب طبرق», «العاصمة طرابلس» (not «دولة قطر»: the country is the name)."""
+    start = hit.start
+    cue_start = hit.mention.cue_start
+    if cue_start is not None and hit.mention.cue_form not in STATE_CUES:
+        start = cue_start
+    return Mention(doc_id, (start, hit.end), texts[doc_id][start:hit.end])
 
 
 def _geo(place, place_id: str, first: ResolvedPlace) -> dict | None:
