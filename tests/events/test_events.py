@@ -131,3 +131,25 @@ def test_a_sentence_is_one_event_and_the_specific_weapon_wins() -> None:
     text = "وأدت المعارك في مدينة الكفرة إلى مقتل 9 أشخاص جراء الغارات الجوية."
     [mention] = mentions_of(article("w", text), [place(text, "الكفرة")])
     assert mention.sub_event_type == "Air/drone strike"
+
+
+# Invented: who acts and who is acted on.
+ROLES = (
+    "وقالت مصادر إن غارة استهدفت مسلحي داعش في المدينة.\n"
+    "وأعلنت قوات الوفاق أن سلاح الجو الليبي قصف مواقعها جنوب المدينة.\n"
+    "وأكد الجيش الوطني الليبي أن الجيش سيطر على الحي بعد اشتباكات مع قوات الوفاق.\n"
+)
+
+
+def test_targets_the_acting_trigger_and_a_generic_army_get_their_roles() -> None:
+    report = article("r", ROLES)
+    town = place(ROLES, "المدينة")
+    strike, raid, clash = mentions_of(report, [town])
+    # «غارة استهدفت مسلحي داعش»: the fighters are struck, the striker is not named
+    assert (strike.actor1, strike.actor2) == (None, "Islamic State")
+    # the air force is the event word and acts, though the GNA is named before it
+    assert raid.actor1 == "Military Forces of Libya (2014-) Libyan National Army"
+    assert raid.actor2 == "Military Forces of Libya (2016-) Government of National Accord"
+    # two Libyan forces named: «الجيش» is the one called an army
+    assert clash.actor1 == "Military Forces of Libya (2014-) Libyan National Army"
+    assert clash.actor2 == "Military Forces of Libya (2016-) Government of National Accord"

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from khabar.link.actors import find_actors, resolve
+from khabar.link.actors import ActorName, find_actors, resolve
 from khabar.model import Article, Claim, Statement
 from khabar.resources import load_tsv
 from khabar.text.phrases import find_phrases, fold_phrase
@@ -34,6 +34,7 @@ from khabar.text.tokens import FoldedText, fold_and_tokenize
 
 TRIGGERS_FILE = "events/triggers.tsv"
 NOT_HAPPENED_FILE = "events/not_happened.tsv"
+TARGET_WORDS_FILE = "events/target_words.tsv"
 MAX_FORM_WORDS = 5
 STATE_FORCES = "1"
 
@@ -61,13 +62,6 @@ class DateHit:
     value: str | None  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
     precision: str  # day / week / month / year
     last: str | None = None  # the last day of a period («الأيام الماضية»), when it has one
-
-
-@dataclass(frozen=True)
-class Actor:
-    name: str
-    inter: str  # ACLED actor type code
-    start: int  # where the sentence names it (original offsets)
 
 
 @dataclass
@@ -114,8 +108,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         found = _match(folded, triggers())
         if not found or _not_happened(sentence, folded):
             continue
-        named_actors = [Actor(actor.name, actor.inter, actor.start)
-                        for actor in find_actors(folded, start)]
+        named_actors = find_actors(folded, start)
         inside = [place for place in places if start <= place.start and place.end <= end]
         place = _most_precise(inside) or default_place
         when = [hit for hit in dates if start <= hit.start and hit.end <= end and hit.value]
@@ -125,7 +118,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         if statement is not None and statement.polarity == "deny":
             continue  # «نفى … استهداف المدنيين»: the speaker says it did not happen
         _, offset, form, event_type, sub_type = min(found)  # one event a sentence
-        actor1, actor2 = _roles(named_actors, start + offset,
+        actor1, actor2 = _roles(named_actors, start + offset, _targets(folded, start),
                                 place.country if place else None, specific)
         if sub_type == "territory":
             sub_type = _territory(named_actors, actor1)
@@ -162,22 +155,41 @@ def _match(folded: FoldedText, table: dict[str, tuple[int, str, str]]
             for hit in find_phrases(folded, table, MAX_FORM_WORDS)]
 
 
-def _roles(named: list[Actor], trigger_at: int, country: str | None,
-           specific: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
-    """actor1: the last actor named before the trigger, else the first after it; actor2:
-    the next different actor. A generic name («الجيش») is the one force of that country the
-    report names specifically, if it names exactly one («الجيش الوطني الليبي»)."""
-    def name(actor: Actor) -> str:
-        return resolve(actor.name, country, specific)
+def _roles(named: list[ActorName], trigger_at: int, targets: list[int],
+           country: str | None, specific: frozenset[str] = frozenset()
+           ) -> tuple[str | None, str | None]:
+    """actor1: the actor that is the trigger, else the last actor named before the trigger,
+    else the first after it; actor2: the next different actor. An actor after the trigger
+    and a target word («غارة استهدفت مسلحي داعش») is acted on: with no actor before the
+    trigger, actor1 is unknown. A generic name («الجيش») is narrowed by ``link.actors``."""
+    def name(actor: ActorName) -> str:
+        return resolve(actor.name, country, specific, actor.written)
 
+    # an actor that is the event word itself acts: «سلاح الجو الليبي» (an air strike)
+    acting = [actor for actor in named if actor.start == trigger_at]
     before = [actor for actor in named if actor.start < trigger_at]
-    after = [actor for actor in named if actor.start >= trigger_at]
-    ordered = ([before[-1]] if before else []) + after + before[:-1]
+    after = [actor for actor in named if actor.start > trigger_at]
+    targeted = (not before and not acting and after
+                and any(trigger_at < at < after[0].start for at in targets))
+    ordered = acting + ([before[-1]] if before else []) + after + before[:-1]
     distinct = list(dict.fromkeys(name(actor) for actor in ordered))
+    if targeted:
+        return None, distinct[0]
     return (distinct[0] if distinct else None), (distinct[1] if len(distinct) > 1 else None)
 
 
-def _territory(named: list[Actor], actor1: str | None) -> str:
+@cache
+def target_words() -> dict[str, str]:
+    """Folded form → the form as listed (``target_words.tsv``)."""
+    return {fold_phrase(row["form"]): row["form"] for row in load_tsv(TARGET_WORDS_FILE)}
+
+
+def _targets(folded: FoldedText, offset: int) -> list[int]:
+    """Where the sentence's target words start (original offsets)."""
+    return [hit.start + offset for hit in find_phrases(folded, target_words(), 1)]
+
+
+def _territory(named: list[ActorName], actor1: str | None) -> str:
     """Who took the ground decides the sub-type; unknown takers are coded as a clash."""
     inter = next((actor.inter for actor in named
                   if actor1 and actor.name.split(" (")[0] in actor1), None)

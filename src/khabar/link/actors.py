@@ -20,6 +20,7 @@ from khabar.text.tokens import FoldedText
 ACTORS_FILE = "link/actors.tsv"
 MAX_ACTOR_WORDS = 5
 COUNTRY = "{country}"
+FORCE_NOUNS = frozenset({"قوات", "القوات"})  # folded; every force is «قوات …»
 
 
 @dataclass(frozen=True)
@@ -55,18 +56,39 @@ def arabic_names() -> dict[str, str]:
 
 
 def find_actors(folded: FoldedText, offset: int = 0) -> list[ActorName]:
-    """The actors a folded text names, in order; spans are shifted by ``offset``."""
+    """The actors a folded text names, in order; spans are shifted by ``offset``.
+
+    A generic noun right before a specific actor is that actor's: «مسلحي داعش» are the
+    Islamic State's fighters, not an unidentified armed group."""
     found = []
-    for hit in find_phrases(folded, actors(), MAX_ACTOR_WORDS):
+    hits = find_phrases(folded, actors(), MAX_ACTOR_WORDS)
+    for hit, following in zip(hits, [*hits[1:], None], strict=False):
         name, inter, unit = hit.value
+        if (COUNTRY in name and following is not None and COUNTRY not in following.value[0]
+                and following.first == hit.last + 1):
+            continue
         found.append(ActorName(name, inter, hit.start + offset, hit.end + offset, hit.written,
                                unit))
     return found
 
 
-def resolve(name: str, country: str | None, specific: frozenset[str] = frozenset()) -> str:
+@cache
+def _forms_of() -> dict[str, list[frozenset[str]]]:
+    """ACLED actor name → the folded words of each of its lexicon forms."""
+    forms: dict[str, list[frozenset[str]]] = {}
+    for form, (name, _, _) in actors().items():
+        forms.setdefault(name, []).append(frozenset(form.split()))
+    return forms
+
+
+def resolve(name: str, country: str | None, specific: frozenset[str] = frozenset(),
+            written: str = "") -> str:
     """A generic name with its country filled in, narrowed to the one specific force of that
-    country the report names, if it names exactly one; a specific name as it is."""
+    country the report names; a specific name as it is.
+
+    When the report names several forces of the country («الجيش الوطني الليبي» and «قوات
+    الوفاق»), «الجيش» is the one that is called an army: the force with a name holding the
+    generic's words (``written``) other than «قوات»."""
     if COUNTRY not in name:
         return name
     if country is None:  # «Military Forces (country not known)»
@@ -74,6 +96,10 @@ def resolve(name: str, country: str | None, specific: frozenset[str] = frozenset
             " (country not known)"
     generic = name.replace(COUNTRY, country)
     forces = [force for force in specific if force.startswith(generic + " (")]
+    if len(forces) > 1 and written:
+        words = frozenset(fold_phrase(written).split()) - FORCE_NOUNS
+        forces = [force for force in forces
+                  if words and any(words <= form for form in _forms_of().get(force, ()))]
     return forces[0] if len(forces) == 1 else generic
 
 
