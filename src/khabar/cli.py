@@ -190,6 +190,30 @@ def export_command(
                   f"{len(records['articles'])} reports).")
 
 
+@app.command("serve")
+def serve_command(
+    db_path: Annotated[Path, typer.Option("--db", help="Store written by `khabar analyze`.")
+                       ] = Path("khabar.db"),
+    host: Annotated[str, typer.Option(help="Address to listen on; the default is this "
+                                           "machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """The analyst's desk: web pages and a REST API (docs at /docs) over a store, read-only."""
+    import uvicorn
+
+    from khabar.web.app import create_app
+
+    try:
+        application = create_app(db_path)
+    except FileNotFoundError as error:
+        Console(stderr=True).print(f"[red]{error}[/red]: run `khabar analyze` first.")
+        raise typer.Exit(EXIT_NOTHING) from None
+    if host not in {"127.0.0.1", "localhost", "::1"}:
+        Console(stderr=True).print(f"[yellow]Listening on {host}: others on the network can "
+                                   "read this store.[/yellow]")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 @app.command("eval")
 def eval_command(
     gold: Annotated[Path, typer.Option(help="Gold annotations (format of seeds_gold.json).",

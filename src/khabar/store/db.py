@@ -136,14 +136,31 @@ def add_skipped(conn: sqlite3.Connection, skipped: Iterable[Skipped], run_id: in
 
 def replace_records(conn: sqlite3.Connection, kind: str, records: Iterable[dict[str, Any]],
                     run_id: int) -> None:
-    """Store contract records of one kind; a record with the same id replaces the old one."""
+    """Store contract records of one kind; a record with the same id replaces the old one.
+    Every report a record touches is indexed in ``record_docs`` (for an article's page)."""
+    rows = [(record_id(kind, record), record) for record in records]
     with transaction(conn):
         conn.executemany(
             "INSERT OR REPLACE INTO records (kind, id, doc_id, record, run_id) "
             "VALUES (?, ?, ?, ?, ?)",
-            [(kind, record_id(kind, record), _record_doc(record),
-              json.dumps(record, ensure_ascii=False), run_id) for record in records],
+            [(kind, key, _record_doc(record), json.dumps(record, ensure_ascii=False), run_id)
+             for key, record in rows],
         )
+        conn.executemany("DELETE FROM record_docs WHERE kind = ? AND id = ?",
+                         [(kind, key) for key, _ in rows])
+        conn.executemany(
+            "INSERT OR IGNORE INTO record_docs (kind, id, doc_id) VALUES (?, ?, ?)",
+            [(kind, key, doc_id) for key, record in rows for doc_id in record_doc_ids(record)],
+        )
+
+
+def record_doc_ids(record: dict[str, Any]) -> set[str]:
+    """Every report a contract record points into: its own, its sources, its mentions'."""
+    found = {record.get(field) for field in ("doc_id", "source_id", "target_id")}
+    found.update(record.get("doc_ids") or [])
+    for field in ("mentions", "values"):
+        found.update(item.get("doc_id") for item in record.get(field) or [])
+    return {doc_id for doc_id in found if isinstance(doc_id, str) and doc_id}
 
 
 def record_id(kind: str, record: dict[str, Any]) -> str:
