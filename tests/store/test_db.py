@@ -106,3 +106,18 @@ def test_a_killed_ingest_leaves_a_consistent_store_that_a_rerun_completes(tmp_pa
     read_articles([corpus], IngestOptions(), conn=conn, run_id=2)
     assert db.counts(conn)["articles"] == total
     assert conn.execute("SELECT count(DISTINCT sha256) FROM articles").fetchone()[0] == total
+
+
+def test_a_read_only_store_may_be_used_from_another_thread(tmp_path: Path) -> None:
+    """The web app opens a connection in one worker thread and queries it in another."""
+    import threading
+
+    db.open_store(tmp_path / "k.db").close()
+    conn = db.open_store(tmp_path / "k.db", read_only=True)
+    found: list[int] = []
+    worker = threading.Thread(target=lambda: found.append(db.counts(conn)["articles"]))
+    worker.start()
+    worker.join()
+    assert found == [0]
+    with pytest.raises(sqlite3.OperationalError):
+        conn.execute("CREATE TABLE nothing (x)")  # still read-only

@@ -35,7 +35,10 @@ def open_store(path: str | Path, read_only: bool = False) -> sqlite3.Connection:
     if read_only:
         if not Path(path).exists():
             raise FileNotFoundError(f"no khabar store at {path}")
-        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, isolation_level=None)
+        # A web request opens it in one worker thread and uses it in another (one at a
+        # time): read-only, so nothing is written from two threads.
+        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
         conn.execute("PRAGMA query_only = ON")
     else:
         if str(path) != ":memory:":
