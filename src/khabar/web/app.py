@@ -27,6 +27,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from khabar import __version__
+from khabar.resources import load_tsv
 from khabar.store import db
 from khabar.web import queries
 from khabar.web.annotate import Mark, article_marks, segments
@@ -58,6 +59,8 @@ Conn = Annotated[sqlite3.Connection, Depends(connection)]
 api = APIRouter(tags=["records"])
 pages = APIRouter(include_in_schema=False)
 TEMPLATES = Jinja2Templates(directory=str(resources.files("khabar.web").joinpath("templates")))
+LABELS = {row["code"]: row["label"] for row in load_tsv("web/labels.tsv")}
+TEMPLATES.env.filters["ar"] = lambda code: LABELS.get(str(code), code)  # «killed» → «قتلى»
 
 
 def create_app(store: str | Path) -> FastAPI:
