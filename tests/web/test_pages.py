@@ -57,3 +57,9 @@ def test_news_text_is_escaped_everywhere(client, doc_ids) -> None:
 def test_a_missing_record_is_a_404_page(client) -> None:
     response = client.get("/stories/story-000000000000")
     assert response.status_code == 404
+
+
+def test_the_api_docs_page_needs_no_cdn(client) -> None:
+    page = client.get("/docs").text
+    assert "/api/statements" in page and "speaker" in page
+    assert "cdn" not in page.lower() and "https://" not in page

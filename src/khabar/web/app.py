@@ -69,7 +69,9 @@ def create_app(store: str | Path) -> FastAPI:
     if not store_path.exists():
         raise FileNotFoundError(f"no khabar store at {store_path}")
     _upgrade(store_path)
-    app = FastAPI(title="khabar", version=__version__,
+    # Swagger UI and ReDoc load their scripts from a CDN; the site must work offline, so
+    # /docs is the site's own page over /openapi.json.
+    app = FastAPI(title="khabar", version=__version__, docs_url=None, redoc_url=None,
                   description="Arabic news reports as traceable, attributed records "
                               "(read-only). Records follow khabar's output contract.")
     app.state.store_path = store_path
@@ -179,6 +181,15 @@ def overview(request: Request, conn: Conn) -> HTMLResponse:
     latest = queries.records(conn, "stories", {}, 12, 0).items
     return render(request, "overview.html", overview=queries.overview(conn),
                   stories=latest)
+
+@pages.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The API's endpoints and parameters, from the OpenAPI schema, without a CDN."""
+    schema = request.app.openapi()
+    endpoints = [(path, operation) for path, methods in schema["paths"].items()
+                 for operation in methods.values()]
+    return render(request, "docs.html", endpoints=endpoints, info=schema["info"])
+
 
 @pages.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, conn: Conn, outlet: Filter = None, q: Filter = None,
