@@ -38,6 +38,7 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:>-]{0,99}$"
 MAX_LIMIT = 500
 MAX_OFFSET = 10_000_000
 PAGE_SIZE = 50
+MENTIONS_SHOWN = 200  # on a person's page; the API record has them all
 
 RecordId = Annotated[str, PathParam(pattern=ID_PATTERN)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
@@ -103,20 +104,24 @@ def list_articles(conn: Conn, outlet: Filter = None, date_from: Date = None,
                   offset: Offset = 0) -> dict[str, Any]:
     return queries.articles(conn, limit, offset, outlet, date_from, date_to, q).to_json()
 
+
 @api.get("/articles/{doc_id}", summary="One article record")
 def get_article(conn: Conn, doc_id: RecordId) -> dict[str, Any]:
     return _found(queries.article(conn, doc_id))
+
 
 @api.get("/stories", summary="Stories, latest first")
 def list_stories(conn: Conn, doc_id: Filter = None, limit: Limit = PAGE_SIZE,
                  offset: Offset = 0) -> dict[str, Any]:
     return queries.records(conn, "stories", {}, limit, offset, doc_id).to_json()
 
+
 @api.get("/entities", summary="People, organizations and places, most mentioned first")
 def list_entities(conn: Conn, type: Filter = None, doc_id: Filter = None,
                   limit: Limit = PAGE_SIZE, offset: Offset = 0) -> dict[str, Any]:
     return queries.records(conn, "entities", {"type": type}, limit, offset,
                            doc_id).to_json()
+
 
 @api.get("/statements", summary="Statements; filter by speaker entity, polarity, mode")
 def list_statements(conn: Conn, speaker: Filter = None, polarity: Filter = None,
@@ -125,12 +130,14 @@ def list_statements(conn: Conn, speaker: Filter = None, polarity: Filter = None,
     filters = {"speaker": speaker, "polarity": polarity, "mode": mode, "doc_id": doc_id}
     return queries.records(conn, "statements", filters, limit, offset).to_json()
 
+
 @api.get("/claims", summary="Numeric claims; filter by quantity, report, speaker")
 def list_claims(conn: Conn, quantity: Filter = None, doc_id: Filter = None,
                 attributed_to: Filter = None, limit: Limit = PAGE_SIZE,
                 offset: Offset = 0) -> dict[str, Any]:
     filters = {"quantity": quantity, "doc_id": doc_id, "attributed_to": attributed_to}
     return queries.records(conn, "claims", filters, limit, offset).to_json()
+
 
 @api.get("/comparisons", summary="One quantity across a story's sources")
 def list_comparisons(conn: Conn, story_id: Filter = None, verdict: Filter = None,
@@ -139,12 +146,14 @@ def list_comparisons(conn: Conn, story_id: Filter = None, verdict: Filter = None
     filters = {"story_id": story_id, "verdict": verdict, "quantity": quantity}
     return queries.records(conn, "comparisons", filters, limit, offset).to_json()
 
+
 @api.get("/events", summary="ACLED-style events, latest first")
 def list_events(conn: Conn, event_type: Filter = None, country: Filter = None,
                 doc_id: Filter = None, limit: Limit = PAGE_SIZE,
                 offset: Offset = 0) -> dict[str, Any]:
     filters = {"event_type": event_type, "country": country}
     return queries.records(conn, "events", filters, limit, offset, doc_id).to_json()
+
 
 @api.get("/reuse", summary="The reuse graph: who took text from whom")
 def list_reuse(conn: Conn, doc_id: Filter = None, kind: Filter = None,
@@ -176,11 +185,13 @@ def _found(record: dict[str, Any] | None) -> dict[str, Any]:
 def render(request: Request, name: str, **context: Any) -> HTMLResponse:
     return TEMPLATES.TemplateResponse(request, name, context)
 
+
 @pages.get("/", response_class=HTMLResponse)
 def overview(request: Request, conn: Conn) -> HTMLResponse:
     latest = queries.records(conn, "stories", {}, 12, 0).items
     return render(request, "overview.html", overview=queries.overview(conn),
                   stories=latest)
+
 
 @pages.get("/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> HTMLResponse:
@@ -199,20 +210,22 @@ def articles(request: Request, conn: Conn, outlet: Filter = None, q: Filter = No
     return render(request, "articles.html", page=page, outlet=outlet, q=q,
                   date_from=date_from, date_to=date_to)
 
+
 @pages.get("/search", response_class=HTMLResponse)
 def search(request: Request, conn: Conn, q: Filter = None,
            offset: Offset = 0) -> HTMLResponse:
     return articles(request, conn, None, q, None, None, offset)
+
 
 @pages.get("/articles/{doc_id}", response_class=HTMLResponse)
 def article(request: Request, conn: Conn, doc_id: RecordId) -> HTMLResponse:
     record = _page_found(queries.article(conn, doc_id))
     statements = queries.of_article(conn, "statements", doc_id)
     claims = queries.of_article(conn, "claims", doc_id)
-    entities = queries.of_article(conn, "entities", doc_id)
+    entities = queries.entities_in(conn, doc_id)
     reuse = queries.of_article(conn, "reuse", doc_id)
     marks = article_marks(doc_id, statements, claims, entities, reuse)
-    others = queries.articles_by_id(
+    others = queries.article_heads(
         conn, sorted({r["source_id"] for r in reuse} | {r["target_id"] for r in reuse}))
     return render(request, "article.html", article=record,
                   segments=segments(record["text"], marks), statements=statements,
@@ -222,15 +235,17 @@ def article(request: Request, conn: Conn, doc_id: RecordId) -> HTMLResponse:
                   stories=queries.of_article(conn, "stories", doc_id),
                   events=queries.of_article(conn, "events", doc_id))
 
+
 @pages.get("/stories", response_class=HTMLResponse)
 def stories(request: Request, conn: Conn, offset: Offset = 0) -> HTMLResponse:
     return render(request, "stories.html",
                   page=queries.records(conn, "stories", {}, PAGE_SIZE, offset))
 
+
 @pages.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, conn: Conn, story_id: RecordId) -> HTMLResponse:
     record = _page_found(queries.record(conn, "stories", story_id))
-    members = queries.articles_by_id(conn, record["doc_ids"])
+    members = queries.article_heads(conn, record["doc_ids"])
     reports = sorted(members.values(), key=lambda a: (a.get("published") or "", a["id"]))
     reuse = [pair for doc_id in record["doc_ids"]
              for pair in queries.of_article(conn, "reuse", doc_id)
@@ -245,6 +260,7 @@ def story(request: Request, conn: Conn, story_id: RecordId) -> HTMLResponse:
     return render(request, "story.html", story=record, reports=reports, reuse=reuse,
                   graph=graph, comparisons=comparisons, articles=members)
 
+
 @pages.get("/entities", response_class=HTMLResponse)
 def entities(request: Request, conn: Conn, type: Filter = None,
              offset: Offset = 0) -> HTMLResponse:
@@ -252,21 +268,25 @@ def entities(request: Request, conn: Conn, type: Filter = None,
                   page=queries.records(conn, "entities", {"type": type}, PAGE_SIZE,
                                        offset))
 
+
 @pages.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity(request: Request, conn: Conn, entity_id: RecordId) -> HTMLResponse:
     record = _page_found(queries.record(conn, "entities", entity_id))
     said = queries.records(conn, "statements", {"speaker": entity_id}, MAX_LIMIT, 0)
-    reports = queries.articles_by_id(
-        conn, sorted({s["doc_id"] for s in said.items}
-                     | {m["doc_id"] for m in record.get("mentions") or []}))
+    shown = (record.get("mentions") or [])[:MENTIONS_SHOWN]
+    reports = queries.article_heads(
+        conn, sorted({s["doc_id"] for s in said.items} | {m["doc_id"] for m in shown}))
     timeline = sorted(said.items, key=lambda s: (
         (reports.get(s["doc_id"]) or {}).get("published") or "", s["id"]))
     outlets: dict[str, int] = {}
     for statement in said.items:
         outlet = (reports.get(statement["doc_id"]) or {}).get("outlet") or "?"
         outlets[outlet] = outlets.get(outlet, 0) + 1
+    documents = len({m["doc_id"] for m in record.get("mentions") or []})
     return render(request, "entity.html", entity=record, statements=timeline,
-                  total=said.total, articles=reports, outlets=outlets)
+                  total=said.total, articles=reports, outlets=outlets, mentions=shown,
+                  documents=documents)
+
 
 @pages.get("/statements/{record_id}", response_class=HTMLResponse)
 def statement(request: Request, conn: Conn, record_id: RecordId) -> HTMLResponse:
@@ -274,10 +294,12 @@ def statement(request: Request, conn: Conn, record_id: RecordId) -> HTMLResponse
     return _record_page(request, conn, render, "statement", record,
                         [record.get("speaker_span"), record.get("content_span")])
 
+
 @pages.get("/claims/{record_id}", response_class=HTMLResponse)
 def claim(request: Request, conn: Conn, record_id: RecordId) -> HTMLResponse:
     record = _page_found(queries.record(conn, "claims", record_id))
     return _record_page(request, conn, render, "claim", record, [record.get("span")])
+
 
 @pages.get("/events", response_class=HTMLResponse)
 def events(request: Request, conn: Conn, event_type: Filter = None,
@@ -298,10 +320,11 @@ def events(request: Request, conn: Conn, event_type: Filter = None,
                   timeline=timeline_svg(sorted(days.items())), undated=sum(
                       1 for e in everything if not e.get("event_date")))
 
+
 @pages.get("/events/{record_id}", response_class=HTMLResponse)
 def event(request: Request, conn: Conn, record_id: RecordId) -> HTMLResponse:
     record = _page_found(queries.record(conn, "events", record_id))
-    reports = queries.articles_by_id(conn, record.get("doc_ids") or [])
+    reports = queries.article_heads(conn, record.get("doc_ids") or [])
     point = ([MapPoint(record["latitude"], record["longitude"],
                        record.get("location") or "", f"/events/{record['id']}",
                        kind=record.get("event_type") or "")]

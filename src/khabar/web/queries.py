@@ -112,6 +112,24 @@ def of_article(conn: sqlite3.Connection, kind: str, doc_id: str) -> list[Record]
     return [json.loads(row[0]) for row in rows]
 
 
+def entities_in(conn: sqlite3.Connection, doc_id: str) -> list[Record]:
+    """The entities a report names, each with only its mentions in that report: a country
+    named in thousands of reports is not loaded whole to mark one of them."""
+    found: dict[str, Record] = {}
+    rows = conn.execute(
+        "SELECT r.id, json_extract(r.record, '$.type'), json_extract(r.record, '$.name'), "
+        "json_extract(r.record, '$.name_en'), m.value FROM record_docs d "
+        "JOIN records r ON r.kind = d.kind AND r.id = d.id, "
+        "json_each(r.record, '$.mentions') m "
+        "WHERE d.doc_id = ? AND d.kind = 'entities' "
+        "AND json_extract(m.value, '$.doc_id') = ? ORDER BY r.rowid", (doc_id, doc_id))
+    for entity_id, kind, name, name_en, mention in rows:
+        entity = found.setdefault(entity_id, {"id": entity_id, "type": kind, "name": name,
+                                              "name_en": name_en, "mentions": []})
+        entity["mentions"].append(json.loads(mention))
+    return list(found.values())
+
+
 def articles(conn: sqlite3.Connection, limit: int, offset: int, outlet: str | None = None,
              date_from: str | None = None, date_to: str | None = None,
              query: str | None = None) -> Page:
@@ -148,14 +166,18 @@ def article(conn: sqlite3.Connection, doc_id: str) -> Record | None:
     return json.loads(row[0]) if row else None
 
 
-def articles_by_id(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Record]:
+def article_heads(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Record]:
+    """Outlet, date, title and the text's first words of articles by id: what lists and
+    graphs show, without loading whole texts (a person may be named in thousands)."""
     found: dict[str, Record] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT id, record FROM articles WHERE id IN ({marks})",
-                                chunk):
-            found[row[0]] = json.loads(row[1])
+        for row in conn.execute(
+                "SELECT id, outlet, published, title, substr(text, 1, 120) FROM articles "
+                f"WHERE id IN ({marks})", chunk):
+            found[row[0]] = {"id": row[0], "outlet": row[1], "published": row[2],
+                             "title": row[3], "lead": row[4]}
     return found
 
 
