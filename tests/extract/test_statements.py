@@ -130,3 +130,9 @@ def test_statements_a_purpose_cue_shares_the_subject_before_it():
     _, second = article_statements(make(text))
     assert second.verb == "ليعلن" and second.speaker_text == "الحداد"
     assert second.content == "أنه لا يزال على رأس القيادة"
+
+
+def test_statements_a_cue_and_colon_ending_the_report_says_nothing():
+    # found on the 30k corpus: a report cut after «وقال …:» crashed the parser
+    for text in ("وقال المتحدث باسم الوزارة:", "قال الوزير :"):
+        assert article_statements(make(text)) == []

@@ -556,6 +556,8 @@ class _Extractor:
                 k += 1
                 if opener:
                     return self._quoted(k)
+            if k >= len(tokens):
+                return None  # «وقال:» at the very end of a report: nothing said
             _, line_end = self._line_span(tokens[start].start)
             last = k
             while last + 1 < len(tokens) and tokens[last + 1].end <= line_end:
