@@ -41,7 +41,10 @@ Results = dict[str, list[Any]]
 
 
 def reuse_stage(articles: list[Article], results: Results) -> Results:
-    """Near-duplicates, passages, direction, citations."""
+    """Near-duplicates, passages, direction, citations (kept when an engine found them:
+    the Dask engine aligns candidate pairs on its workers)."""
+    if "reuse" in results:
+        return {"reuse": results["reuse"]}
     return {"reuse": find_reuse(articles)}
 
 
@@ -54,7 +57,8 @@ def statements_stage(articles: list[Article], results: Results) -> Results:
     """Attributed statements; their speakers, the people, organizations and places named
     linked to one entity each across the corpus."""
     places = results.get("places", [{}])[0]
-    statements = find_statements(articles)
+    # statements are per report: an engine may have found them already, on its workers
+    statements = results["statements"] if "statements" in results else find_statements(articles)
     place_spans = {doc_id: [(place.start, place.end) for place in found
                             if not place.mention.within_name]
                    for doc_id, found in places.items()}
@@ -164,8 +168,13 @@ def read_articles(
 
 
 def run_corpus_stages(analysis: Analysis,
-                      on_stage: Callable[[str], None] | None = None) -> Analysis:
-    """Run every corpus stage over the analysis's articles, filling ``records``."""
+                      on_stage: Callable[[str], None] | None = None,
+                      found: Results | None = None) -> Analysis:
+    """Run every corpus stage over the analysis's articles, filling ``records``.
+
+    ``found``: results an engine computed already for exactly these articles («reuse»,
+    «statements»); the stages keep them instead of computing them again."""
+    analysis.results.update(found or {})
     for name, stage in CORPUS_STAGES:
         if on_stage:
             on_stage(name)

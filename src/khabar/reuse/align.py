@@ -112,7 +112,8 @@ def match_sentences(source: list[Sentence], target: list[Sentence], threshold: f
 def _cover(sentence: Sentence, source: list[Sentence], overlap: dict[int, int]
            ) -> tuple[list[int], set[tuple[str, str]]]:
     """Greedily pick the source sentences that explain most of a target sentence's bigrams."""
-    candidates = sorted(overlap, key=lambda s: -overlap[s])[: MAX_MERGED * 3]
+    # ties by position: the order of a set of bigrams must not decide (hash seeds differ)
+    candidates = sorted(overlap, key=lambda s: (-overlap[s], s))[: MAX_MERGED * 3]
     chosen: list[int] = []
     explained: set[tuple[str, str]] = set()
     while len(chosen) < MAX_MERGED:

@@ -77,7 +77,9 @@ def _story(members: list[Article], counts: dict[str, Counter[str]],
     story_id = "story-" + hashlib.sha256(" ".join(sorted(doc_ids)).encode()).hexdigest()[:12]
     dates = sorted(article.published[:10] for article in members if article.published)
     mentioned = Counter(entity for doc in doc_ids for entity in entities_of.get(doc, ()))
-    people = [names[entity].name for entity, _ in mentioned.most_common()
+    # most reports first; a tie by id, not by the order of a set (hash seeds differ)
+    ranked_entities = sorted(mentioned, key=lambda entity: (-mentioned[entity], entity))
+    people = [names[entity].name for entity in ranked_entities
               if names[entity].type in {"PER", "ORG"}]
     reports_with: Counter[str] = Counter()  # in how many of the story's reports
     total: Counter[str] = Counter()
@@ -92,7 +94,7 @@ def _story(members: list[Article], counts: dict[str, Counter[str]],
     return Story(
         id=story_id, label=label, doc_ids=doc_ids, first_published=first, last_published=last,
         outlets=sorted({article.outlet for article in members if article.outlet}),
-        key_terms=ranked[:10], entity_ids=[entity for entity, _ in mentioned.most_common()],
+        key_terms=ranked[:10], entity_ids=ranked_entities,
         sub_stories=_sub_stories(story_id, doc_ids, reuse_into),
     )
 
