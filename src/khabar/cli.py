@@ -89,14 +89,35 @@ def analyze_command(
     field: FieldOption = None,
     max_file_mb: MaxMbOption = 5.0,
     quiet: QuietOption = False,
+    engine: Annotated[str, typer.Option("--engine", help="single: one process; dask: "
+                                        "partitions on a Dask cluster (same records; also "
+                                        "writes OUT/parquet/).")] = "single",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler "
+                                                  "address (with --engine dask); default: a "
+                                                  "local cluster.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes "
+                                                "of the local Dask cluster (default: one per "
+                                                "core).")] = None,
+    incremental: Annotated[bool, typer.Option("--incremental", help="With --engine dask: "
+                                              "find reuse against the reports already in "
+                                              "the store, from its LSH index.")] = False,
 ) -> None:
     """Run every stage on the inputs; write the contract files, report.md and the store."""
     console = Console(stderr=True, quiet=quiet)
     options = _ingest_options(field, max_file_mb)
+    _check_engine(engine, scheduler, workers, incremental, no_db)
     conn = None if no_db else db.open_store(db_path)
     with _progress(console) as progress:
-        analysis = analyze(inputs, options, conn, progress and progress.advance,
-                           progress and progress.stage)
+        if engine == "dask":
+            from khabar.dask_engine import analyze_dask, write_parquet_parts
+
+            analysis = analyze_dask(inputs, options, conn, scheduler=scheduler,
+                                    workers=workers, incremental=incremental,
+                                    on_stage=progress and progress.stage)
+            write_parquet_parts(analysis.contract_records(), out / "parquet")
+        else:
+            analysis = analyze(inputs, options, conn, progress and progress.advance,
+                               progress and progress.stage)
     write_contract(out, analysis.contract_records())
     write_report(out / "report.md", analysis, [str(path) for path in inputs])
     _print_summary(console, analysis.articles, analysis.skipped)
@@ -230,6 +251,22 @@ def eval_command(
         print(json.dumps(scores_to_json(scores), ensure_ascii=False, indent=2))
     else:
         print(format_table(scores))
+
+
+def _check_engine(engine: str, scheduler: str | None, workers: int | None,
+                  incremental: bool, no_db: bool) -> None:
+    """analyze's engine options: Dask-only options need --engine dask."""
+    if engine not in ("single", "dask"):
+        raise typer.BadParameter(f"{engine!r}: expected single or dask", param_hint="--engine")
+    if engine != "dask" and (scheduler or workers or incremental):
+        raise typer.BadParameter("--scheduler, --workers and --incremental need --engine dask",
+                                 param_hint="--engine")
+    if scheduler and workers:
+        raise typer.BadParameter("give --scheduler or --workers, not both",
+                                 param_hint="--workers")
+    if incremental and no_db:
+        raise typer.BadParameter("--incremental reads the store: drop --no-db",
+                                 param_hint="--incremental")
 
 
 def _ingest_options(fields: list[str] | None, max_file_mb: float) -> IngestOptions:

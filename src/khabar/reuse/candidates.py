@@ -112,6 +112,19 @@ def pairs_from_signatures(signatures: Signatures, settings: Settings
         return {}
     keys = band_keys(signatures.values, settings.lsh_bands, settings.lsh_rows).ravel()
     docs = np.repeat([p.doc_index for p in signatures.passages], settings.lsh_bands)
+    return pairs_from_keys(keys, docs, settings.max_bucket_reports)
+
+
+def pairs_from_keys(keys: np.ndarray, docs: np.ndarray, max_bucket_reports: int
+                    ) -> dict[tuple[int, int], int]:
+    """The bucket rule over flat (band key, article index) rows: every two articles sharing a
+    key are a candidate, unless the key's bucket spans more than ``max_bucket_reports``.
+
+    Separate from :func:`pairs_from_signatures` so that the Dask engine applies the same rule
+    to each shard of its key shuffle (a shard holds every row of the keys it holds).
+    """
+    if not len(keys):
+        return {}
     order = np.argsort(keys, kind="stable")
     keys, docs = keys[order], docs[order]
     boundaries = np.flatnonzero(np.diff(keys)) + 1
@@ -120,7 +133,7 @@ def pairs_from_signatures(signatures: Signatures, settings: Settings
     collisions: dict[tuple[int, int], int] = defaultdict(int)
     for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
         members = np.unique(docs[start:end])
-        if len(members) < 2 or len(members) > settings.max_bucket_reports:
+        if len(members) < 2 or len(members) > max_bucket_reports:
             continue
         for i, first in enumerate(members):
             for second in members[i + 1:]:

@@ -166,6 +166,27 @@ def record_doc_ids(record: dict[str, Any]) -> set[str]:
     return {doc_id for doc_id in found if isinstance(doc_id, str) and doc_id}
 
 
+def add_lsh_keys(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, int, bytes]]) -> None:
+    """Persist articles' LSH band keys: (article id, params, passages, uint64 key bytes).
+
+    Keyed by article id, so writing the same article twice (a retried or repeated run) keeps
+    one row.
+    """
+    with transaction(conn):
+        conn.executemany(
+            "INSERT OR REPLACE INTO lsh_keys (article_id, params, passages, keys) "
+            "VALUES (?, ?, ?, ?)", rows)
+
+
+def lsh_keys(conn: sqlite3.Connection, params: str) -> Iterator[tuple[str, int, bytes]]:
+    """(article id, passages, key bytes) of every stored article hashed with ``params``,
+    in store order."""
+    for row in conn.execute(
+            "SELECT k.article_id, k.passages, k.keys FROM lsh_keys k JOIN articles a "
+            "ON a.id = k.article_id WHERE k.params = ? ORDER BY a.rowid", (params,)):
+        yield row[0], row[1], row[2]
+
+
 def record_id(kind: str, record: dict[str, Any]) -> str:
     """The key of a contract record; kinds without an ``id`` field are keyed by content."""
     if "id" in record:
