@@ -1,12 +1,13 @@
-from khabar.text.phrases import find_phrases, fold_phrase
+from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
 from khabar.text.tokens import fold_and_tokenize
 
-TABLE = {fold_phrase(form): form for form in ("الجيش", "الجيش الوطني الليبي", "قوات الأمن")}
+TABLE = PhraseTable((fold_phrase(form), form)
+                    for form in ("الجيش", "الجيش الوطني الليبي", "قوات الأمن"))
 
 
 def test_longest_phrase_wins_and_a_proclitic_is_allowed():
     text = "قال والجيش الوطني الليبي إن الجيش وقوات الأمن انتشرت."
-    found = find_phrases(fold_and_tokenize(text), TABLE, 5)
+    found = find_phrases(fold_and_tokenize(text), TABLE)
     assert [(hit.written, hit.value) for hit in found] == [
         ("الجيش الوطني الليبي", "الجيش الوطني الليبي"),  # the span starts after «و»
         ("الجيش", "الجيش"),
@@ -16,4 +17,4 @@ def test_longest_phrase_wins_and_a_proclitic_is_allowed():
 
 
 def test_no_match_inside_a_longer_word():
-    assert find_phrases(fold_and_tokenize("الجيشان تقدما"), TABLE, 5) == []
+    assert find_phrases(fold_and_tokenize("الجيشان تقدما"), TABLE) == []

@@ -28,14 +28,13 @@ from functools import cache
 from khabar.link.actors import ActorName, find_actors, resolve
 from khabar.model import Article, Claim, Statement
 from khabar.resources import load_tsv
-from khabar.text.phrases import find_phrases, fold_phrase
+from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
 from khabar.text.sentences import sentence_spans
 from khabar.text.tokens import FoldedText, fold_and_tokenize
 
 TRIGGERS_FILE = "events/triggers.tsv"
 NOT_HAPPENED_FILE = "events/not_happened.tsv"
 TARGET_WORDS_FILE = "events/target_words.tsv"
-MAX_FORM_WORDS = 5
 STATE_FORCES = "1"
 
 
@@ -87,10 +86,11 @@ class EventMention:
 
 
 @cache
-def triggers() -> dict[str, tuple[int, str, str]]:
+def triggers() -> PhraseTable[tuple[int, str, str]]:
     """Folded form → (row order, event type, sub-event type)."""
-    return {fold_phrase(row["form"]): (order, row["event_type"], row["sub_event_type"])
-            for order, row in enumerate(load_tsv(TRIGGERS_FILE))}
+    return PhraseTable((fold_phrase(row["form"]), (order, row["event_type"],
+                                                   row["sub_event_type"]))
+                       for order, row in enumerate(load_tsv(TRIGGERS_FILE)))
 
 
 def article_event_mentions(article: Article, claims: list[Claim], places: list[PlaceHit],
@@ -137,22 +137,23 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
 
 
 @cache
-def not_happened_words() -> dict[str, str]:
+def not_happened_words() -> PhraseTable[str]:
     """Folded form → the form as listed (``not_happened.tsv``)."""
-    return {fold_phrase(row["form"]): row["form"] for row in load_tsv(NOT_HAPPENED_FILE)}
+    return PhraseTable((fold_phrase(row["form"]), row["form"])
+                       for row in load_tsv(NOT_HAPPENED_FILE))
 
 
 def _not_happened(sentence: str, folded: FoldedText) -> bool:
     """A question, or a sentence of the future, intent or condition (``not_happened.tsv``)."""
     return sentence.rstrip().endswith(("؟", "?")) or bool(
-        find_phrases(folded, not_happened_words(), MAX_FORM_WORDS))
+        find_phrases(folded, not_happened_words()))
 
 
-def _match(folded: FoldedText, table: dict[str, tuple[int, str, str]]
+def _match(folded: FoldedText, table: PhraseTable[tuple[int, str, str]]
            ) -> list[tuple[int, int, str, str, str]]:
     """Longest trigger forms in a sentence: (row order, original offset, form, type, sub)."""
     return [(hit.value[0], hit.start, hit.written, *hit.value[1:])
-            for hit in find_phrases(folded, table, MAX_FORM_WORDS)]
+            for hit in find_phrases(folded, table)]
 
 
 def _roles(named: list[ActorName], trigger_at: int, targets: list[int],
@@ -179,14 +180,15 @@ def _roles(named: list[ActorName], trigger_at: int, targets: list[int],
 
 
 @cache
-def target_words() -> dict[str, str]:
+def target_words() -> PhraseTable[str]:
     """Folded form → the form as listed (``target_words.tsv``)."""
-    return {fold_phrase(row["form"]): row["form"] for row in load_tsv(TARGET_WORDS_FILE)}
+    return PhraseTable((fold_phrase(row["form"]), row["form"])
+                       for row in load_tsv(TARGET_WORDS_FILE))
 
 
 def _targets(folded: FoldedText, offset: int) -> list[int]:
     """Where the sentence's target words start (original offsets)."""
-    return [hit.start + offset for hit in find_phrases(folded, target_words(), 1)]
+    return [hit.start + offset for hit in find_phrases(folded, target_words())]
 
 
 def _territory(named: list[ActorName], actor1: str | None) -> str:

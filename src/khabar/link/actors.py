@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from khabar.resources import load_tsv
-from khabar.text.phrases import find_phrases, fold_phrase
+from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
 from khabar.text.tokens import FoldedText
 
 ACTORS_FILE = "link/actors.tsv"
-MAX_ACTOR_WORDS = 5
 COUNTRY = "{country}"
 FORCE_NOUNS = frozenset({"قوات", "القوات"})  # folded; every force is «قوات …»
 
@@ -40,10 +39,10 @@ class ActorName:
 
 
 @cache
-def actors() -> dict[str, tuple[str, str, str]]:
+def actors() -> PhraseTable[tuple[str, str, str]]:
     """Folded form → (ACLED actor name, inter code, unit or "")."""
-    return {fold_phrase(row["form"]): (row["actor"], row["inter"], row["unit"])
-            for row in load_tsv(ACTORS_FILE)}
+    return PhraseTable((fold_phrase(row["form"]), (row["actor"], row["inter"], row["unit"]))
+                       for row in load_tsv(ACTORS_FILE))
 
 
 @cache
@@ -61,7 +60,7 @@ def find_actors(folded: FoldedText, offset: int = 0) -> list[ActorName]:
     A generic noun right before a specific actor is that actor's: «مسلحي داعش» are the
     Islamic State's fighters, not an unidentified armed group."""
     found = []
-    hits = find_phrases(folded, actors(), MAX_ACTOR_WORDS)
+    hits = find_phrases(folded, actors())
     for hit, following in zip(hits, [*hits[1:], None], strict=False):
         name, inter, unit = hit.value
         if (COUNTRY in name and following is not None and COUNTRY not in following.value[0]
