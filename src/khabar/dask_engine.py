@@ -11,7 +11,8 @@ the single engine's own function (``pipeline.prepare``, ``reuse.candidates``,
    (``ingest.expand_inputs``) and cut into partitions: runs of small files, and large JSONL
    files split into ranges of their items.
 2. **Read** (workers, one task per partition): ingest, the per-article stages, passages →
-   MinHash → LSH band keys, and each article's statements. The band keys stay on the
+   MinHash → LSH band keys, and each article's statements and names (the NER model). The
+   band keys stay on the
    workers.
 3. **Gather** (driver): articles, skipped inputs and statements, in input order; the "same
    text as another input" rule applied here, after gathering, so that the first in input
@@ -55,6 +56,7 @@ from typing import Any
 
 import numpy as np
 
+from khabar.extract.ner import NameSpan, find_names
 from khabar.extract.statements import article_statements
 from khabar.ingest import JSONL_SUFFIXES, WARC_SUFFIXES, IngestOptions, expand_inputs, ingest
 from khabar.model import Article, Reuse, Skipped, Statement
@@ -77,6 +79,8 @@ PAIRS_PER_CHUNK = 2000
 SHARDS_PER_THREAD = 2
 
 PartHook = Callable[["Part"], None]
+# What a worker finds in one article for the corpus stages: its statements and its names.
+Findings = tuple[list[Statement], list[NameSpan]]
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ class PartResult:
     (position among the partition's articles)."""
 
     items: list[Article | Skipped]
-    statements: list[list[Statement]]  # per article, in order
+    findings: list[Findings]  # per article, in order
     keys: np.ndarray  # (passages, lsh_bands) uint64
     docs: np.ndarray  # (passages,) int64
 
@@ -190,7 +194,8 @@ def read_part(part: Part, options: IngestOptions, settings: Settings,
         items.extend(prepare(item) if isinstance(item, Article) else item for item in stream)
     articles = [item for item in items if isinstance(item, Article)]
     keys, docs = article_keys(articles, settings)
-    found = [article_statements(article) if statements else [] for article in articles]
+    found: list[Findings] = [(article_statements(article), find_names(article.text))
+                             if statements else ([], []) for article in articles]
     return PartResult(items, found, keys, docs)
 
 
@@ -205,9 +210,9 @@ def article_keys(articles: Sequence[Article], settings: Settings
     return keys, docs
 
 
-def part_head(result: PartResult) -> tuple[list[Article | Skipped], list[list[Statement]]]:
+def part_head(result: PartResult) -> tuple[list[Article | Skipped], list[Findings]]:
     """The part of a PartResult the driver needs; the keys stay on the worker."""
-    return result.items, result.statements
+    return result.items, result.findings
 
 
 def route_part(result: PartResult, mapping: np.ndarray, shards: int
@@ -375,12 +380,16 @@ def analyze_dask(
     analysis, heads, mappings, reuse, context = (
         found.analysis, found.heads, found.mappings, found.reuse, found.context)
     stage = on_stage or (lambda _name: None)
-    statements = [statement for head_statements in _kept_statements(heads, mappings)
-                  for statement in head_statements]
+    kept = list(_kept_findings(heads, mappings))
+    statements = [statement for found_statements, _ in kept for statement in found_statements]
+    # the batch's articles come first, in the order of ``kept``; stored context after
+    names = {article.id: found_names
+             for article, (_, found_names) in zip(analysis.articles, kept, strict=False)}
     if context:
         statements += [statement for article in (context[i] for i in sorted(context))
                        for statement in article_statements(article)]
-    run_corpus_stages(analysis, on_stage, found={"reuse": reuse, "statements": statements})
+    run_corpus_stages(analysis, on_stage, found={"reuse": reuse, "statements": statements,
+                                                 "names": [names]})
 
     if conn is not None:
         stage("store")
@@ -448,14 +457,14 @@ def find_reuse_dask(client: Any, inputs: Sequence[str], options: IngestOptions,
     return Found(analysis, results, heads, mappings, reuse, context, pairs)
 
 
-def _gather_articles(heads: list[tuple[list[Article | Skipped], list[list[Statement]]]]
+def _gather_articles(heads: list[tuple[list[Article | Skipped], list[Findings]]]
                      ) -> tuple[Analysis, list[np.ndarray]]:
     """Articles and skipped inputs in input order, the same text kept once (first wins, as
     ``pipeline.read_articles``), and each partition's article → corpus index mapping."""
     analysis = Analysis()
     seen: dict[str, str] = {}
     mappings = []
-    for items, _statements in heads:
+    for items, _findings in heads:
         mapping = []
         for item in items:
             if isinstance(item, Article):
@@ -473,10 +482,11 @@ def _gather_articles(heads: list[tuple[list[Article | Skipped], list[list[Statem
     return analysis, mappings
 
 
-def _kept_statements(heads: list[tuple[list[Article | Skipped], list[list[Statement]]]],
-                     mappings: list[np.ndarray]) -> Iterator[list[Statement]]:
-    for (_items, statements), mapping in zip(heads, mappings, strict=True):
-        for per_article, index in zip(statements, mapping, strict=True):
+def _kept_findings(heads: list[tuple[list[Article | Skipped], list[Findings]]],
+                   mappings: list[np.ndarray]) -> Iterator[Findings]:
+    """Each kept article's statements and names, in the order of ``analysis.articles``."""
+    for (_items, findings), mapping in zip(heads, mappings, strict=True):
+        for per_article, index in zip(findings, mapping, strict=True):
             if index >= 0:
                 yield per_article
 
@@ -598,8 +608,8 @@ def _store(client: Any, conn: sqlite3.Connection, analysis: Analysis, inputs: li
     params = index_params(settings)
     futures = [client.submit(key_rows, result, mapping,
                              [item.id for item in items if isinstance(item, Article)], params)
-               for result, mapping, (items, _statements) in zip(results, mappings, heads,
-                                                                 strict=True)]
+               for result, mapping, (items, _findings) in zip(results, mappings, heads,
+                                                               strict=True)]
     for future in futures:
         db.add_lsh_keys(conn, future.result())
     for kind, records in analysis.records.items():

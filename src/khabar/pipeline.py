@@ -62,7 +62,8 @@ def statements_stage(articles: list[Article], results: Results) -> Results:
     place_spans = {doc_id: [(place.start, place.end) for place in found
                             if not place.mention.within_name]
                    for doc_id, found in places.items()}
-    entities = link_entities(articles, statements, place_spans)
+    names = results.get("names", [None])[0]  # found already by an engine's workers, if any
+    entities = link_entities(articles, statements, place_spans, names=names)
     texts = {article.id: article.text for article in articles}
     return {"statements": statements,
             "entities": [*entities, *place_entities(places, texts)]}
@@ -173,7 +174,7 @@ def run_corpus_stages(analysis: Analysis,
     """Run every corpus stage over the analysis's articles, filling ``records``.
 
     ``found``: results an engine computed already for exactly these articles («reuse»,
-    «statements»); the stages keep them instead of computing them again."""
+    «statements», «names»); the stages keep them instead of computing them again."""
     analysis.results.update(found or {})
     for name, stage in CORPUS_STAGES:
         if on_stage:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from khabar.extract.lexicons import function_words
@@ -57,7 +58,8 @@ class _Person:
 
 def link_entities(articles: list[Article], statements: list[Statement],
                   places: dict[str, list[Span]] | None = None,
-                  use_names: bool = True) -> list[Entity]:
+                  use_names: bool = True,
+                  names: Mapping[str, list[NameSpan]] | None = None) -> list[Entity]:
     """Entities for the statements' speakers, the titled people and the named people,
     organizations and places of every article.
 
@@ -68,6 +70,8 @@ def link_entities(articles: list[Article], statements: list[Statement],
         places: report id → spans of gazetteer places (the places stage's entities), which
             the NER model's names do not duplicate.
         use_names: add the NER model's names (off: speakers and titled people only).
+        names: report id → the NER model's names, when an engine found them already (the
+            Dask engine, on its workers); reports missing here are tagged now.
     """
     by_doc: dict[str, list[Statement]] = defaultdict(list)
     for statement in statements:
@@ -79,7 +83,9 @@ def link_entities(articles: list[Article], statements: list[Statement],
         if use_names:
             taken = [*(places or {}).get(article.id, []),
                      *(m.span for p in found if p.actor for m in p.mentions)]
-            found += _named(article, found, taken)
+            tagged = (names or {}).get(article.id)
+            found += _named(article, found, taken,
+                            tagged if tagged is not None else find_names(article.text))
         people.extend(found)
         local_of_statement.update(assigned)
     groups = [group for group in _link_across(people)
@@ -200,14 +206,15 @@ def _actor_people(article: Article, folded: FoldedText) -> dict[str, _Person]:
     return people
 
 
-def _named(article: Article, found: list[_Person], taken: list[Span]) -> list[_Person]:
+def _named(article: Article, found: list[_Person], taken: list[Span],
+           names: list[NameSpan]) -> list[_Person]:
     """The article's names from the NER model: each joins the article's person it names
     (same name, or its family name), else becomes a new person, organization or place.
     Names over ``taken`` spans (gazetteer places, lexicon actors) are already entities."""
     people = {p.name_words: p for p in found if p.type == "PER"}
     others = {(p.type, p.name_words): p for p in found if p.type != "PER"}
     new: list[_Person] = []
-    for name in find_names(article.text):
+    for name in names:
         span, text = _without_proclitic(article.text, name)
         key = _name_key(text)
         if not key or _overlaps(span, taken) or (
