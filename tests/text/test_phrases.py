@@ -18,3 +18,10 @@ def test_longest_phrase_wins_and_a_proclitic_is_allowed():
 
 def test_no_match_inside_a_longer_word():
     assert find_phrases(fold_and_tokenize("الجيشان تقدما"), TABLE) == []
+
+
+def test_a_lam_lam_proclitic_reads_as_the_article():
+    # «للجيش» is ل + «الجيش» with the article's alef dropped
+    text = "قال المتحدث باسم القيادة للجيش الوطني الليبي"
+    [hit] = find_phrases(fold_and_tokenize(text), TABLE)
+    assert hit.value == "الجيش الوطني الليبي" and text[hit.start:hit.end] == hit.written
