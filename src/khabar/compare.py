@@ -28,7 +28,12 @@ from collections.abc import Iterable
 
 from khabar.extract.lexicons import function_words
 from khabar.model import Article, Claim, ComparedValue, Comparison, Reuse, Story
-from khabar.reuse.independence import count_independent, independent_groups
+from khabar.reuse.independence import (
+    count_independent,
+    independent_groups,
+    pairs_among,
+    reuse_by_doc,
+)
 from khabar.stories.terms import stem, terms
 from khabar.text.normalize import normalize
 from khabar.text.tokens import token_spans
@@ -61,8 +66,10 @@ def compare_claims(stories: list[Story], claims: list[Claim], articles: list[Art
     by_id = {article.id: article for article in articles}
     derived = {(pair.target_id, pair.source_id) for pair in reuse}
     derived |= {(source, target) for target, source in derived}
+    reuse_of = reuse_by_doc(reuse)
     comparisons = []
     for story in stories:
+        inside = pairs_among(story.doc_ids, reuse_of)
         groups: dict[tuple, list[Claim]] = defaultdict(list)
         for doc_id in story.doc_ids:
             for claim in by_doc.get(doc_id, []):
@@ -73,7 +80,7 @@ def compare_claims(stories: list[Story], claims: list[Claim], articles: list[Art
             for by_period in _by_period(_by_subject(members), derived):
                 for same in _one_value_per_report(by_period, by_id):
                     if len(same) >= 2:
-                        comparisons.append(_comparison(story, key, same, by_id, reuse))
+                        comparisons.append(_comparison(story, key, same, by_id, inside))
     return comparisons
 
 

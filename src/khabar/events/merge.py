@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import calendar
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date, timedelta
 
 from khabar.events.detect import EventMention
 from khabar.model import Article, Event, EventSpan, Reuse, Story
-from khabar.reuse.independence import count_independent
+from khabar.reuse.independence import count_independent, pairs_among, reuse_by_doc
 
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -40,21 +40,24 @@ def merge_events(mentions: list[EventMention], stories: list[Story], articles: l
     story_of = {doc: story.id for story in stories for doc in story.doc_ids}
     copied = _copied_sentences(reuse)
     groups: list[list[EventMention]] = []
+    in_story: dict[str | None, list[list[EventMention]]] = defaultdict(list)
     for mention in sorted(mentions, key=lambda m: (m.event_date or "", m.doc_id, m.span)):
-        home = next((group for group in groups
-                     if story_of.get(group[0].doc_id) == story_of.get(mention.doc_id)
-                     and all(_same_event(other, mention, copied) for other in group)), None)
+        story = story_of.get(mention.doc_id)
+        home = next((group for group in in_story[story]
+                     if all(_same_event(other, mention, copied) for other in group)), None)
         if home is None:
             groups.append([mention])
+            in_story[story].append(groups[-1])
         else:
             home.append(mention)
     outlets = {article.id: article.outlet for article in articles}
-    events = [_event(group, outlets, reuse) for group in groups]
+    reuse_of = reuse_by_doc(reuse)
+    events = [_event(group, outlets, pairs_among({m.doc_id for m in group}, reuse_of))
+              for group in groups]
     return sorted(events, key=lambda event: (event.event_date or "", event.id))
 
 
-def _same_event(a: EventMention, b: EventMention,
-                copied: list[tuple[str, tuple[int, int], str, tuple[int, int]]]) -> bool:
+def _same_event(a: EventMention, b: EventMention, copied: Copied) -> bool:
     if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
         return False
     if _is_copy(a, b, copied) or _is_copy(b, a, copied):
@@ -67,21 +70,26 @@ def _same_event(a: EventMention, b: EventMention,
     return _dates_overlap(a, b)
 
 
-def _copied_sentences(reuse: list[Reuse]) -> list[tuple[str, tuple[int, int], str,
-                                                         tuple[int, int]]]:
-    """(source doc, source span, target doc, target span) of every reused passage."""
-    return [(pair.source_id, tuple(passage.source_span), pair.target_id,
-             tuple(passage.target_span)) for pair in reuse for passage in pair.passages]
+Copied = dict[tuple[str, str], list[tuple[tuple[int, int], tuple[int, int]]]]
 
 
-def _is_copy(source: EventMention, target: EventMention, copied) -> bool:
+def _copied_sentences(reuse: list[Reuse]) -> Copied:
+    """(source doc, target doc) → (source span, target span) of each reused passage."""
+    copied: Copied = defaultdict(list)
+    for pair in reuse:
+        for passage in pair.passages:
+            copied[(pair.source_id, pair.target_id)].append(
+                (tuple(passage.source_span), tuple(passage.target_span)))
+    return copied
+
+
+def _is_copy(source: EventMention, target: EventMention, copied: Copied) -> bool:
     """Whether the target's sentence retells the source's through a reused passage."""
     def overlaps(span: tuple[int, int], other: tuple[int, int]) -> bool:
         return span[0] < other[1] and other[0] < span[1]
 
-    return any(doc == source.doc_id and to_doc == target.doc_id
-               and overlaps(span, source.span) and overlaps(to_span, target.span)
-               for doc, span, to_doc, to_span in copied)
+    return any(overlaps(span, source.span) and overlaps(to_span, target.span)
+               for span, to_span in copied.get((source.doc_id, target.doc_id), ()))
 
 
 def _dates_overlap(a: EventMention, b: EventMention) -> bool:

@@ -7,6 +7,7 @@ through a chain, or as siblings of one wire text) form one group and count once.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from khabar.model import Reuse
@@ -41,3 +42,24 @@ def independent_groups(article_ids: Iterable[str], reuse: Iterable[Reuse]) -> li
 def count_independent(article_ids: Iterable[str], reuse: Iterable[Reuse]) -> int:
     """How many independent sources a set of reports amounts to."""
     return len(independent_groups(article_ids, reuse))
+
+
+def reuse_by_doc(reuse: Iterable[Reuse]) -> dict[str, list[Reuse]]:
+    """Report id → the reuse pairs it is source or target of: the pairs among a story's or
+    an event's few reports are then found without reading every pair of the corpus."""
+    by_doc: dict[str, list[Reuse]] = defaultdict(list)
+    for pair in reuse:
+        by_doc[pair.source_id].append(pair)
+        by_doc[pair.target_id].append(pair)
+    return by_doc
+
+
+def pairs_among(article_ids: Iterable[str], by_doc: dict[str, list[Reuse]]) -> list[Reuse]:
+    """The reuse pairs both of whose reports are among ``article_ids`` (``reuse_by_doc``)."""
+    inside = set(article_ids)
+    found: dict[int, Reuse] = {}
+    for doc_id in inside:
+        for pair in by_doc.get(doc_id, ()):
+            if pair.source_id in inside and pair.target_id in inside:
+                found[id(pair)] = pair
+    return list(found.values())
