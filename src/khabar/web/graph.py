@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from khabar.web.mapsvg import safe_href
+
 NODE_WIDTH = 170
 NODE_HEIGHT = 46
 LAYER_GAP = 90
@@ -101,7 +103,7 @@ def provenance_svg(nodes: Sequence[Node], edges: Sequence[Edge]) -> str:
     for node in nodes:
         x, y = where[node.id]
         parts.append(
-            f'<a href="{escape(_safe_href(node.href), quote=True)}" class="node" '
+            f'<a href="{escape(safe_href(node.href), quote=True)}" class="node" '
             f'data-id="{escape(node.id, quote=True)}">'
             f'<rect x="{x:.0f}" y="{y:.0f}" width="{NODE_WIDTH}" height="{NODE_HEIGHT}" '
             f'rx="6"/>'
@@ -116,8 +118,3 @@ def provenance_svg(nodes: Sequence[Node], edges: Sequence[Edge]) -> str:
 
 def _short(text: str) -> str:
     return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1] + "…"
-
-
-def _safe_href(href: str) -> str:
-    """Only the site's own paths: a link built from news data can never be javascript:."""
-    return href if href.startswith("/") and not href.startswith("//") else "#"
