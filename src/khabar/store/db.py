@@ -144,17 +144,40 @@ def replace_records(conn: sqlite3.Connection, kind: str, records: Iterable[dict[
     rows = [(record_id(kind, record), record) for record in records]
     with transaction(conn):
         conn.executemany(
-            "INSERT OR REPLACE INTO records (kind, id, doc_id, record, run_id) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [(kind, key, _record_doc(record), json.dumps(record, ensure_ascii=False), run_id)
-             for key, record in rows],
+            "INSERT OR REPLACE INTO records (kind, id, doc_id, record, run_id, sort_key) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(kind, key, _record_doc(record), json.dumps(record, ensure_ascii=False), run_id,
+              sort_key(kind, record)) for key, record in rows],
         )
         conn.executemany("DELETE FROM record_docs WHERE kind = ? AND id = ?",
                          [(kind, key) for key, _ in rows])
         conn.executemany(
-            "INSERT OR IGNORE INTO record_docs (kind, id, doc_id) VALUES (?, ?, ?)",
-            [(kind, key, doc_id) for key, record in rows for doc_id in record_doc_ids(record)],
+            "INSERT OR IGNORE INTO record_docs (kind, id, doc_id, slice) VALUES (?, ?, ?, ?)",
+            [(kind, key, doc_id, record_slice(kind, record, doc_id))
+             for key, record in rows for doc_id in record_doc_ids(record)],
         )
+
+
+def sort_key(kind: str, record: dict[str, Any]) -> str | None:
+    """What lists of a kind sort by, descending: stories by their latest report, then size;
+    events by date; entities by mentions (``web.queries``)."""
+    if kind == "stories":
+        return f"{record.get('last_published') or ''}{len(record.get('doc_ids') or []):08d}"
+    if kind == "events":
+        return record.get("event_date") or ""
+    if kind == "entities":
+        return f"{len(record.get('mentions') or []):09d}"
+    return None
+
+
+def record_slice(kind: str, record: dict[str, Any], doc_id: str) -> str | None:
+    """An entity as one report sees it: its name and type, and its mentions there only."""
+    if kind != "entities":
+        return None
+    return json.dumps({"id": record.get("id"), "type": record.get("type"),
+                       "name": record.get("name"), "name_en": record.get("name_en"),
+                       "mentions": [m for m in record.get("mentions") or []
+                                    if m.get("doc_id") == doc_id]}, ensure_ascii=False)
 
 
 def record_doc_ids(record: dict[str, Any]) -> set[str]:

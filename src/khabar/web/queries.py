@@ -31,13 +31,9 @@ FILTERS: dict[str, dict[str, str]] = {
     "stories": {},
     "reuse": {"kind": "$.kind", "source_id": "$.source_id", "target_id": "$.target_id"},
 }
-# How each kind is ordered in a list: newest stories and events first, entities by mentions.
-ORDER: dict[str, str] = {
-    "stories": "coalesce(json_extract(record, '$.last_published'), '') DESC, "
-               "json_array_length(record, '$.doc_ids') DESC, id",
-    "events": "coalesce(json_extract(record, '$.event_date'), '') DESC, id",
-    "entities": "json_array_length(record, '$.mentions') DESC, id",
-}
+# Kinds listed by their stored ``sort_key`` (``store.db.sort_key``), descending: the latest
+# stories and events, the most mentioned entities. Others in the order they were stored.
+SORTED_KINDS = frozenset({"stories", "events", "entities"})
 KINDS = tuple(FILTERS)
 
 
@@ -79,7 +75,7 @@ def records(conn: sqlite3.Connection, kind: str, filters: dict[str, str | None],
     condition = " AND ".join(where)
     total = conn.execute(f"SELECT count(*) FROM {source} WHERE {condition}",
                          parameters).fetchone()[0]
-    order = ORDER.get(kind, "r.rowid")
+    order = "r.sort_key DESC, r.id" if kind in SORTED_KINDS else "r.rowid"
     rows = conn.execute(
         f"SELECT r.record FROM {source} WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
         [*parameters, limit, offset]).fetchall()
@@ -113,21 +109,13 @@ def of_article(conn: sqlite3.Connection, kind: str, doc_id: str) -> list[Record]
 
 
 def entities_in(conn: sqlite3.Connection, doc_id: str) -> list[Record]:
-    """The entities a report names, each with only its mentions in that report: a country
-    named in thousands of reports is not loaded whole to mark one of them."""
-    found: dict[str, Record] = {}
+    """The entities a report names, each with only its mentions in that report (the slice
+    stored beside ``record_docs``): a country named in thousands of reports is not read
+    whole to mark one of them."""
     rows = conn.execute(
-        "SELECT r.id, json_extract(r.record, '$.type'), json_extract(r.record, '$.name'), "
-        "json_extract(r.record, '$.name_en'), m.value FROM record_docs d "
-        "JOIN records r ON r.kind = d.kind AND r.id = d.id, "
-        "json_each(r.record, '$.mentions') m "
-        "WHERE d.doc_id = ? AND d.kind = 'entities' "
-        "AND json_extract(m.value, '$.doc_id') = ? ORDER BY r.rowid", (doc_id, doc_id))
-    for entity_id, kind, name, name_en, mention in rows:
-        entity = found.setdefault(entity_id, {"id": entity_id, "type": kind, "name": name,
-                                              "name_en": name_en, "mentions": []})
-        entity["mentions"].append(json.loads(mention))
-    return list(found.values())
+        "SELECT d.slice FROM record_docs d JOIN records r ON r.kind = d.kind AND r.id = d.id "
+        "WHERE d.doc_id = ? AND d.kind = 'entities' ORDER BY r.rowid", (doc_id,))
+    return [json.loads(row[0]) for row in rows if row[0]]
 
 
 def articles(conn: sqlite3.Connection, limit: int, offset: int, outlet: str | None = None,
@@ -155,7 +143,8 @@ def articles(conn: sqlite3.Connection, limit: int, offset: int, outlet: str | No
     condition = " AND ".join(where) or "1"
     total = conn.execute(f"SELECT count(*) FROM {source} WHERE {condition}",
                          parameters).fetchone()[0]
-    order = "s.rank" if query else "coalesce(a.published, '') DESC, a.rowid"
+    # NULL dates sort last in DESC; plain ``published`` lets the index order the rows
+    order = "s.rank" if query else "a.published DESC, a.rowid"
     rows = conn.execute(f"SELECT a.record FROM {source} WHERE {condition} ORDER BY {order} "
                         "LIMIT ? OFFSET ?", [*parameters, limit, offset]).fetchall()
     return Page([json.loads(row[0]) for row in rows], total, limit, offset)
