@@ -11,8 +11,8 @@ the single engine's own function (``pipeline.prepare``, ``reuse.candidates``,
    (``ingest.expand_inputs``) and cut into partitions: runs of small files, and large JSONL
    files split into ranges of their items.
 2. **Read** (workers, one task per partition): ingest, the per-article stages, passages →
-   MinHash → LSH band keys, and each article's statements and names (the NER model). The
-   band keys stay on the
+   MinHash → LSH band keys, and each article's statements, names (the NER model) and
+   places (the gazetteer). The band keys stay on the
    workers.
 3. **Gather** (driver): articles, skipped inputs and statements, in input order; the "same
    text as another input" rule applied here, after gathering, so that the first in input
@@ -59,6 +59,8 @@ import numpy as np
 from khabar.extract.ner import NameSpan, find_names
 from khabar.extract.statements import article_statements
 from khabar.ingest import JSONL_SUFFIXES, WARC_SUFFIXES, IngestOptions, expand_inputs, ingest
+from khabar.link.geocode import ResolvedPlace
+from khabar.link.places import resolve_places
 from khabar.model import Article, Reuse, Skipped, Statement
 from khabar.pipeline import BATCH_SIZE, Analysis, prepare, run_corpus_stages
 from khabar.reuse.candidates import band_keys, minhash_signatures, pairs_from_keys, passages_of
@@ -79,8 +81,9 @@ PAIRS_PER_CHUNK = 2000
 SHARDS_PER_THREAD = 2
 
 PartHook = Callable[["Part"], None]
-# What a worker finds in one article for the corpus stages: its statements and its names.
-Findings = tuple[list[Statement], list[NameSpan]]
+# What a worker finds in one article for the corpus stages: its statements, its names (the
+# NER model) and its places (the gazetteer).
+Findings = tuple[list[Statement], list[NameSpan], list[ResolvedPlace]]
 
 
 @dataclass(frozen=True)
@@ -194,8 +197,9 @@ def read_part(part: Part, options: IngestOptions, settings: Settings,
         items.extend(prepare(item) if isinstance(item, Article) else item for item in stream)
     articles = [item for item in items if isinstance(item, Article)]
     keys, docs = article_keys(articles, settings)
-    found: list[Findings] = [(article_statements(article), find_names(article.text))
-                             if statements else ([], []) for article in articles]
+    found: list[Findings] = [(article_statements(article), find_names(article.text),
+                              resolve_places([article])[article.id])
+                             if statements else ([], [], []) for article in articles]
     return PartResult(items, found, keys, docs)
 
 
@@ -381,15 +385,19 @@ def analyze_dask(
         found.analysis, found.heads, found.mappings, found.reuse, found.context)
     stage = on_stage or (lambda _name: None)
     kept = list(_kept_findings(heads, mappings))
-    statements = [statement for found_statements, _ in kept for statement in found_statements]
+    statements = [statement for found_statements, _, _ in kept
+                  for statement in found_statements]
     # the batch's articles come first, in the order of ``kept``; stored context after
-    names = {article.id: found_names
-             for article, (_, found_names) in zip(analysis.articles, kept, strict=False)}
+    batch = list(zip(analysis.articles, kept, strict=False))
+    names = {article.id: found_names for article, (_, found_names, _) in batch}
+    places = {article.id: found_places for article, (_, _, found_places) in batch}
     if context:
-        statements += [statement for article in (context[i] for i in sorted(context))
+        stored = [context[i] for i in sorted(context)]
+        statements += [statement for article in stored
                        for statement in article_statements(article)]
+        places.update(resolve_places(stored))
     run_corpus_stages(analysis, on_stage, found={"reuse": reuse, "statements": statements,
-                                                 "names": [names]})
+                                                 "names": [names], "places": [places]})
 
     if conn is not None:
         stage("store")

@@ -49,7 +49,10 @@ def reuse_stage(articles: list[Article], results: Results) -> Results:
 
 
 def places_stage(articles: list[Article], results: Results) -> Results:
-    """Place names resolved to the gazetteer, for the entities and the events."""
+    """Place names resolved to the gazetteer, for the entities and the events (kept when an
+    engine resolved them already, per report, on its workers)."""
+    if "places" in results:
+        return {"places": results["places"]}
     return {"places": [resolve_places(articles)]}
 
 
@@ -174,7 +177,8 @@ def run_corpus_stages(analysis: Analysis,
     """Run every corpus stage over the analysis's articles, filling ``records``.
 
     ``found``: results an engine computed already for exactly these articles («reuse»,
-    «statements», «names»); the stages keep them instead of computing them again."""
+    «statements», «names», «places»); the stages keep them instead of computing them
+    again."""
     analysis.results.update(found or {})
     for name, stage in CORPUS_STAGES:
         if on_stage:
