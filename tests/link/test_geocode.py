@@ -185,7 +185,7 @@ def test_geocode_shipped_gazetteer_is_consistent():
     kinds = {"country", "region", "city", "town", "village", "hamlet", "district", "site"}
     assert len(gaz.places) > 1000
     for p in gaz.places:
-        assert p.kind in kinds and p.source in {"osm", "babel", "team", "team+osm"}
+        assert p.kind in kinds and p.source in {"osm", "babel", "team", "team+osm", "geonames"}
         assert p.cue in {"", "context", "strict"}
         if p.parent:
             parent = gaz.by_id[p.parent]
@@ -194,3 +194,14 @@ def test_geocode_shipped_gazetteer_is_consistent():
         else:
             assert p.lat is not None and p.lon is not None, p.id
     assert {"LY", "LB", "EG", "TN", "SA", "US", "RU", "CN", "TD", "NE", "ML"} <= set(gaz.by_id)
+
+
+def test_geocode_a_regional_town_from_geonames_needs_context():
+    text = "قصفت الطائرات مديرية كرش في محافظة لحج اليمنية، وتقدمت القوات داخل المدينة."
+    places = resolve(find_places(text), text)
+    by_text = {place.text: place for place in places}
+    assert by_text["كرش"].country == "YE" and by_text["كرش"].place.source == "geonames"
+    assert "المدينة" not in by_text  # «the city», not Medina
+    # the same word with no place context is no town
+    assert not [p for p in resolve(find_places("ملأ كرش الرجل"), "ملأ كرش الرجل")
+                if p.text == "كرش"]
