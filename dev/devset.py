@@ -38,6 +38,23 @@ def write_article(directory: Path, record: dict) -> None:
     (directory / f"{record['id']}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
 
+def write_gold_articles(directory: Path, gold: dict) -> dict[str, str]:
+    """Write the corpus articles a gold file's ``documents`` name (``write_article``).
+    RETURNS: ``<id>.txt`` → text, for putting quoted text back with :func:`cut`."""
+    wanted = {doc["doc_id"].removesuffix(".txt") for doc in gold["documents"]}
+    texts: dict[str, str] = {}
+    for record in corpus_records():
+        if record["id"] in wanted:
+            texts[record["id"] + ".txt"] = record["text"]
+            write_article(directory, record)
+    return texts
+
+
+def cut(texts: dict[str, str], doc: str, span: list | None) -> str | None:
+    """The text a span of an article holds (None for no span)."""
+    return None if span is None else texts[doc][span[0]:span[1]]
+
+
 class SpanCheck:
     """Collects every way a gold file's spans disagree with its articles."""
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from devset import corpus_records, write_article  # noqa: E402
+from devset import cut, write_gold_articles  # noqa: E402
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 
@@ -66,21 +66,13 @@ def comparisons(claims: list[dict]) -> list[dict]:
 
 def materialize(out: Path) -> None:
     gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
-    wanted = {doc["doc_id"].removesuffix(".txt") for doc in gold["documents"]}
-    texts: dict[str, str] = {}
-    for record in corpus_records():
-        if record["id"] in wanted:
-            texts[record["id"] + ".txt"] = record["text"]
-            write_article(out / "articles", record)
-
-    def cut(doc: str, span: list[int] | None) -> str | None:
-        return None if span is None else texts[doc][span[0]:span[1]]
+    texts = write_gold_articles(out / "articles", gold)
 
     for claim in gold["claims"]:
-        claim["text"] = cut(claim["doc_id"], claim["span"])
-        claim["speaker_text"] = cut(claim["doc_id"], claim.get("speaker_span"))
+        claim["text"] = cut(texts, claim["doc_id"], claim["span"])
+        claim["speaker_text"] = cut(texts, claim["doc_id"], claim.get("speaker_span"))
     for item in gold["not_claims"]:
-        item["text"] = cut(item["doc_id"], item["span"])
+        item["text"] = cut(texts, item["doc_id"], item["span"])
     gold["comparisons"] = comparisons(gold["claims"])
     (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1),
                                    encoding="utf-8")

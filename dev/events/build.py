@@ -25,7 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from devset import corpus_records, write_article  # noqa: E402
+from devset import cut, write_gold_articles  # noqa: E402
 
 ARABIC = re.compile(r"[\u0600-\u06ff][\u0600-\u06ff\s]*")
 
@@ -58,17 +58,12 @@ def strip(parts: list[Path]) -> dict:
 def materialize(out: Path) -> None:
     """Articles from the corpus and a gold file with each span's text cut back out."""
     gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
-    wanted = {doc["doc_id"].removesuffix(".txt") for doc in gold["documents"]}
-    texts: dict[str, str] = {}
-    for record in corpus_records():
-        if record["id"] in wanted:
-            texts[record["id"] + ".txt"] = record["text"]
-            write_article(out / "articles", record)
+    texts = write_gold_articles(out / "articles", gold)
     for event in gold["events"]:
         for span in event["spans"]:
-            span["text"] = texts[span["doc_id"]][span["span"][0]:span["span"][1]]
+            span["text"] = cut(texts, span["doc_id"], span["span"])
     for item in gold["not_events"]:
-        item["text"] = texts[item["doc_id"]][item["span"][0]:item["span"][1]]
+        item["text"] = cut(texts, item["doc_id"], item["span"])
     (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1),
                                    encoding="utf-8")
     print(f"{len(texts)} articles, {len(gold['events'])} events, "

@@ -22,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from devset import corpus_records, write_article  # noqa: E402
+from devset import cut, write_gold_articles  # noqa: E402
 
 TEXT_FIELDS = {"content": "content_span", "speaker_text": "speaker_span", "form": "span"}
 
@@ -47,22 +47,14 @@ def strip(parts: list[Path]) -> dict:
 
 def materialize(out: Path) -> None:
     gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
-    wanted = {doc["doc_id"].removesuffix(".txt") for doc in gold["documents"]}
-    texts: dict[str, str] = {}
-    for record in corpus_records():
-        if record["id"] in wanted:
-            texts[record["id"] + ".txt"] = record["text"]
-            write_article(out / "articles", record)
-
-    def cut(doc: str, span: list[int] | None) -> str | None:
-        return None if span is None else texts[doc][span[0]:span[1]]
+    texts = write_gold_articles(out / "articles", gold)
 
     for entity in gold["entities"]:
         for mention in entity["mentions"]:
-            mention["form"] = cut(mention["doc"], mention["span"])
+            mention["form"] = cut(texts, mention["doc"], mention["span"])
     for statement in gold["statements"]:
-        statement["content"] = cut(statement["doc_id"], statement["content_span"])
-        statement["speaker_text"] = cut(statement["doc_id"], statement.get("speaker_span"))
+        statement["content"] = cut(texts, statement["doc_id"], statement["content_span"])
+        statement["speaker_text"] = cut(texts, statement["doc_id"], statement.get("speaker_span"))
     (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1),
                                    encoding="utf-8")
     print(f"{len(texts)} articles, {len(gold['statements'])} statements -> {out}")
