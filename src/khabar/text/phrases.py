@@ -71,14 +71,7 @@ def longest_at(folded: FoldedText, k: int, table: PhraseTable[Value]
     return None
 
 
-@lru_cache(maxsize=200_000)
-def _readings(form: str) -> tuple[str, ...]:
-    """A folded word and its forms without a proclitic; «للقوات» is ل + «القوات» with the
-    article's alef dropped, so it also reads «القوات»."""
-    forms = word_forms(form)
-    if form.startswith(("لل", "ولل", "فلل")) and len(form) > 4:
-        forms = [*forms, "ال" + form[form.index("لل") + 2:]]
-    return tuple(forms)
+_readings = lru_cache(maxsize=200_000)(word_forms)  # a word and its proclitic-less forms
 
 
 def find_phrases(folded: FoldedText, table: PhraseTable[Value]) -> list[PhraseMatch[Value]]:

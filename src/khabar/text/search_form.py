@@ -17,6 +17,7 @@ from khabar.text.tokens import token_spans
 
 PROCLITIC_FILE = "text/proclitics.txt"
 MIN_STEM_LETTERS = 3
+LAM_LAM = ("لل", "ولل", "فلل")  # ل (and a conjunction) before the article, its alef dropped
 
 
 @cache
@@ -25,13 +26,16 @@ def proclitics() -> tuple[str, ...]:
 
 
 def word_forms(folded_word: str) -> list[str]:
-    """A folded word and its forms with one proclitic stripped."""
+    """A folded word and its forms with one proclitic stripped; «للقوات» is ل + «القوات»
+    with the article's alef dropped, so it also reads «القوات»."""
     forms = [folded_word]
     for prefix in proclitics():
         if folded_word.startswith(prefix) and len(folded_word) - len(prefix) >= MIN_STEM_LETTERS:
             stem = folded_word[len(prefix):]
             if stem not in forms:
                 forms.append(stem)
+    if folded_word.startswith(LAM_LAM) and len(folded_word) > 4:
+        forms.append("ال" + folded_word[folded_word.index("لل") + 2:])
     return forms
 
 

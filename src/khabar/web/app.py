@@ -39,6 +39,7 @@ MAX_LIMIT = 500
 MAX_OFFSET = 10_000_000
 PAGE_SIZE = 50
 MENTIONS_SHOWN = 200  # on a person's page; the API record has them all
+CONTEXT_CHARS = 200  # of the report shown around a statement or claim on its page
 
 RecordId = Annotated[str, PathParam(pattern=ID_PATTERN)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
@@ -160,6 +161,7 @@ def list_reuse(conn: Conn, doc_id: Filter = None, kind: Filter = None,
                limit: Limit = PAGE_SIZE, offset: Offset = 0) -> dict[str, Any]:
     return queries.records(conn, "reuse", {"kind": kind}, limit, offset,
                            doc_id).to_json()
+
 
 def _getter(kind: str):
     def get_record(record_id: RecordId, conn: Conn) -> dict[str, Any]:
@@ -291,14 +293,14 @@ def entity(request: Request, conn: Conn, entity_id: RecordId) -> HTMLResponse:
 @pages.get("/statements/{record_id}", response_class=HTMLResponse)
 def statement(request: Request, conn: Conn, record_id: RecordId) -> HTMLResponse:
     record = _page_found(queries.record(conn, "statements", record_id))
-    return _record_page(request, conn, render, "statement", record,
+    return _record_page(request, conn, "statement", record,
                         [record.get("speaker_span"), record.get("content_span")])
 
 
 @pages.get("/claims/{record_id}", response_class=HTMLResponse)
 def claim(request: Request, conn: Conn, record_id: RecordId) -> HTMLResponse:
     record = _page_found(queries.record(conn, "claims", record_id))
-    return _record_page(request, conn, render, "claim", record, [record.get("span")])
+    return _record_page(request, conn, "claim", record, [record.get("span")])
 
 
 @pages.get("/events", response_class=HTMLResponse)
@@ -333,14 +335,14 @@ def event(request: Request, conn: Conn, record_id: RecordId) -> HTMLResponse:
                   map=events_map_svg(point))
 
 
-def _record_page(request: Request, conn: sqlite3.Connection, render, kind: str,
+def _record_page(request: Request, conn: sqlite3.Connection, kind: str,
                  record: dict[str, Any], spans: list[Any]) -> HTMLResponse:
     """A statement or claim with the sentence around it, its own words marked."""
     source = queries.article(conn, record["doc_id"]) or {}
     text = source.get("text") or ""
     spans = [tuple(span) for span in spans if span]
-    start = max(0, min((s[0] for s in spans), default=0) - 200)
-    end = min(len(text), max((s[1] for s in spans), default=0) + 200)
+    start = max(0, min((s[0] for s in spans), default=0) - CONTEXT_CHARS)
+    end = min(len(text), max((s[1] for s in spans), default=0) + CONTEXT_CHARS)
     marks = [Mark(s[0], s[1], kind, "", "") for s in spans]
     context = [seg for seg in segments(text, marks) if seg.start < end
                and seg.start + len(seg.text) > start]

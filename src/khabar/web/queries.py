@@ -88,18 +88,6 @@ def record(conn: sqlite3.Connection, kind: str, record_id: str) -> Record | None
     return json.loads(row[0]) if row else None
 
 
-def records_by_id(conn: sqlite3.Connection, kind: str, ids: list[str]) -> dict[str, Record]:
-    """Records of one kind by id, for the ids given (missing ones left out)."""
-    found: dict[str, Record] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT id, record FROM records WHERE kind = ? AND id IN "
-                                f"({marks})", [kind, *chunk]):
-            found[row[0]] = json.loads(row[1])
-    return found
-
-
 def of_article(conn: sqlite3.Connection, kind: str, doc_id: str) -> list[Record]:
     """Every record of one kind touching a report."""
     rows = conn.execute(
