@@ -39,6 +39,10 @@ from khabar.model import Article, Entity, Mention, Span, Statement
 from khabar.text.normalize import normalize
 from khabar.text.tokens import FoldedText, fold_and_tokenize
 
+# An organization or place name the NER model returns longer than this has run on into the
+# clause around it.
+MAX_NAME_WORDS = 6
+
 
 @dataclass
 class _Person:
@@ -255,7 +259,7 @@ def _plausible_name(key: tuple[str, ...]) -> bool:
     """An organization or place name holds no preposition or verb-like function word: the
     model sometimes runs a name on into the clause («القاعدة وداعش ضد الجيش»)."""
     skip = function_words()
-    return len(key) <= 6 and not any(word in skip for word in key[1:])
+    return len(key) <= MAX_NAME_WORDS and not any(word in skip for word in key[1:])
 
 
 def _titled_phrases(folded: FoldedText) -> list[tuple[tuple[int, int], str, str, list[str],
