@@ -26,7 +26,37 @@ def test_entities_one_person_across_spellings_titles_and_partial_names():
     assert {s.speaker for s in statements} == {person.id}  # dropped subjects too
     assert [entry["title"] for entry in person.title_history][:2] == ["العميد", "اللواء"]
     assert person.title_history[0]["first"] == "2018-05-01"
-    assert {"الصافي", "الصافى"} <= {m.text for m in person.mentions}
+    texts = {m.text for m in person.mentions}
+    assert {"الصافي", "اللواء نادر الصافى"} <= texts
+    # the name inside a titled mention is no mention of its own
+    assert "نادر الصافى" not in texts
+
+
+def test_entities_apposition_is_a_mention_of_its_own():
+    _, _, entities = linked(FIRST)
+    person = next(e for e in entities if e.name == "نادر الصافي")
+    texts = {m.text for m in person.mentions}
+    assert {"العميد نادر الصافي", "المتحدث باسم قيادة العمليات"} <= texts
+    assert not any("،" in text for text in texts)
+
+
+LATTER = """اتصل الرئيس سامر الخطيب بالمشير كريم الدالي قائد القوات البرية، \
+مثنيا على جهود الأخير في المعركة.
+وقال مسؤول إن الأسبوع الأخير شهد هدوءا.
+"""
+
+
+def test_entities_latter_is_the_person_named_last_and_titles_after_a_preposition():
+    articles, _, entities = linked(LATTER)
+    text = articles[0].text
+    person = next(e for e in entities if e.name == "كريم الدالي")
+    texts = {m.text for m in person.mentions}
+    assert "المشير كريم الدالي" in texts  # «بالمشير»: the preposition stays out
+    latter = [m for m in person.mentions if m.text == "الأخير"]
+    assert len(latter) == 1  # «الأسبوع الأخير» is no anaphor
+    assert latter[0].span[0] == text.index("الأخير")
+    other = next(e for e in entities if e.name == "سامر الخطيب")
+    assert "الأخير" not in {m.text for m in other.mentions}
 
 
 def test_entities_mentions_round_trip():

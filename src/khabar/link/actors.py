@@ -15,11 +15,13 @@ from functools import cache
 
 from khabar.resources import load_tsv
 from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
+from khabar.text.search_form import word_forms
 from khabar.text.tokens import FoldedText
 
 ACTORS_FILE = "link/actors.tsv"
 COUNTRY = "{country}"
 FORCE_NOUNS = frozenset({"قوات", "القوات"})  # folded; every force is «قوات …»
+ARMY_WORDS = frozenset({"الجيش", "جيش"})  # folded; a specific army is «قوات» + its name
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,16 @@ class ActorName:
 
 @cache
 def actors() -> PhraseTable[tuple[str, str, str]]:
-    """Folded form → (ACLED actor name, inter code, unit or "")."""
-    return PhraseTable((fold_phrase(row["form"]), (row["actor"], row["inter"], row["unit"]))
-                       for row in load_tsv(ACTORS_FILE))
+    """Folded form → (ACLED actor name, inter code, unit or "").
+
+    Every specific army's form also stands after «قوات» («قوات الجيش الليبي» is one name,
+    not the generic «قوات الجيش» and a stray «الليبي»)."""
+    rows = [(fold_phrase(row["form"]), (row["actor"], row["inter"], row["unit"]))
+            for row in load_tsv(ACTORS_FILE)]
+    forces = [(f"{noun} {form}", value) for form, value in rows
+              for noun in sorted(FORCE_NOUNS - {"القوات"})
+              if COUNTRY not in value[0] and form.split()[0] in ARMY_WORDS]
+    return PhraseTable([*forces, *rows])
 
 
 @cache
@@ -94,24 +103,34 @@ def resolve(name: str, country: str | None, specific: frozenset[str] = frozenset
         return name.replace(" of {country}", "").replace(" ({country})", "") + \
             " (country not known)"
     generic = name.replace(COUNTRY, country)
-    forces = [force for force in specific if force.startswith(generic + " (")]
-    if len(forces) > 1 and written:
-        words = frozenset(fold_phrase(written).split()) - FORCE_NOUNS
-        forces = [force for force in forces
-                  if words and any(words <= form for form in _forms_of().get(force, ()))]
+    forces = _narrowed([force for force in specific if force.startswith(generic + " (")],
+                       written)
     return forces[0] if len(forces) == 1 else generic
 
 
-def force_of(name: str, specific: frozenset[str]) -> str | None:
+def force_of(name: str, specific: frozenset[str], written: str = "") -> str | None:
     """The one specific force a generic name means in a report whose country is not known:
     the only named force that fits the template in any country («الجيش» in a report naming
-    only the Libyan National Army), else None."""
+    only the Libyan National Army), else None. Among several, the one called an army, as
+    in ``resolve``."""
     if COUNTRY not in name:
         return name
     before, after = name.split(COUNTRY)
     pattern = re.compile(re.escape(before) + r"[^()]+" + re.escape(after) + r" \(")
-    forces = [force for force in specific if pattern.match(force)]
+    forces = _narrowed([force for force in specific if pattern.match(force)], written)
     return forces[0] if len(forces) == 1 else None
+
+
+def _narrowed(forces: list[str], written: str) -> list[str]:
+    """Of several forces, those with a name holding the generic's words besides «قوات»
+    («القوات المسلحة» is the force one of whose names is «القوات المسلحة الليبية»)."""
+    if len(forces) <= 1 or not written:
+        return forces
+    words = [set(word_forms(word)) for word in fold_phrase(written).split()
+             if word not in FORCE_NOUNS]
+    return [force for force in forces
+            if words and any(all(readings & form for readings in words)
+                             for form in _forms_of().get(force, ()))]
 
 
 def inter_of(actor: str | None) -> str:

@@ -27,9 +27,10 @@ calls a person becomes an entity only when it is the family name of someone name
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from khabar.extract.lexicons import function_words
 from khabar.extract.ner import NameSpan, find_names
@@ -37,7 +38,8 @@ from khabar.extract.speakers import KnownNames, parse_speaker, runs, word_kind
 from khabar.link.actors import arabic_names, find_actors, force_of
 from khabar.model import Article, Entity, Mention, Span, Statement
 from khabar.text.normalize import normalize
-from khabar.text.tokens import FoldedText, fold_and_tokenize
+from khabar.text.search_form import LAM_LAM, word_forms
+from khabar.text.tokens import FoldedText, Token, fold_and_tokenize
 
 # An organization or place name the NER model returns longer than this has run on into the
 # clause around it.
@@ -90,6 +92,7 @@ def link_entities(articles: list[Article], statements: list[Statement],
             tagged = (names or {}).get(article.id)
             found += _named(article, found, taken,
                             tagged if tagged is not None else find_names(article.text))
+        _add_latter_mentions(article, found, (places or {}).get(article.id, []))
         people.extend(found)
         local_of_statement.update(assigned)
     groups = [group for group in _link_across(people)
@@ -112,6 +115,48 @@ def link_entities(articles: list[Article], statements: list[Statement],
                 source = by_id.get(source.speaker_from)
             statement.speaker = source.speaker if source else None
     return entities
+
+
+def _add_latter_mentions(article: Article, found: list[_Person], places: list[Span]) -> None:
+    """«الأخير» ("the latter") as a mention of the person named last before it.
+
+    «اتصل الرئيس دونالد ترامب بالمشير خليفة حفتر …، مثنيا على جهود الأخير»: the praise is
+    for Haftar. The word is an anaphor only where it does not qualify a definite noun («الأسبوع
+    الأخير»), and only when the nearest name before it, in the same paragraph and close by,
+    is a person's (not an organization or place, which «الأخير» may as well mean)."""
+    text = article.text
+    named = [(m.span, p) for p in found for m in p.mentions if m.doc_id == article.id]
+    named += [(span, None) for span in places]
+    for match in _LATTER.finditer(text):
+        start, end = match.span("word")
+        before = text[max(0, match.start() - 40):match.start()].split()
+        previous = normalize(before[-1].strip(_MARKS)) if before else ""
+        if "ب" not in match.group("glued") and "ل" not in match.group("glued") and (
+                any(form.startswith("ال") for form in word_forms(previous))
+                or previous.endswith(_POSSESSIVES) or previous[-1:].isdigit()
+                or not _NOT_BEFORE_LATTER.isdisjoint(word_forms(previous))):
+            continue  # «الأسبوع الأخير», «خطابه الأخير», «الثاني والأخير»: an adjective
+        window = text[max(0, start - LATTER_REACH):start]
+        reach = start - len(window) + (window.rfind("\n") + 1)
+        earlier = [(span, p) for span, p in named if reach <= span[0] and span[1] <= start]
+        # A name inside a longer mention («الجيش» in «قائد الجيش») is part of that mention.
+        earlier = [(span, p) for span, p in earlier
+                   if not any(other != span and _inside(span, [other]) for other, _ in earlier)]
+        if not earlier:
+            continue
+        last_end = max(span[1] for span, _ in earlier)
+        nearest = [p for span, p in earlier if span[1] == last_end]
+        person = nearest[0]
+        if person is not None and person.type == "PER" and len(set(map(id, nearest))) == 1:
+            person.mentions.append(Mention(article.id, (start, end), text[start:end]))
+
+
+# «الأخير» with a conjunction or preposition glued on; «للأخير» keeps its lam.
+_LATTER = re.compile(r"(?<!\w)(?P<glued>[وف]?[بل]?|[وف]?)(?P<word>ال[أا]خير|ل[أا]خير)(?!\w)")
+_POSSESSIVES = ("ه", "ها", "هما", "هم", "هن")  # a noun with a pronoun is definite
+_NOT_BEFORE_LATTER = frozenset({"في", "يكون", "تكون", "كان", "كانت"})  # «في الأخير»: at last
+_MARKS = "«»\"“”'()[]،,.:؛"
+LATTER_REACH = 250  # characters back to look for the person «الأخير» means
 
 
 def _office_holders(groups: list[list[_Person]], entity_of: dict[int, str]) -> dict[str, str]:
@@ -198,7 +243,7 @@ def _actor_people(article: Article, folded: FoldedText) -> dict[str, _Person]:
     specific = frozenset(actor.name for actor in named if not actor.generic)
     people: dict[str, _Person] = {}
     for actor in named:
-        name = force_of(actor.name, specific)
+        name = force_of(actor.name, specific, actor.written)
         if name is None:
             continue
         arabic = actor.unit or arabic_names()[name]
@@ -222,7 +267,8 @@ def _named(article: Article, found: list[_Person], taken: list[Span],
         span, text = _without_proclitic(article.text, name)
         key = _name_key(text)
         if not key or _overlaps(span, taken) or (
-                name.type != "PER" and not _plausible_name(key)):
+                name.type != "PER" and not _plausible_name(key)) or (
+                name.type == "PER" and any(char.isdigit() for char in text)):
             continue
         if name.type == "PER":
             person = _local_match(people, key, None)
@@ -238,8 +284,13 @@ def _named(article: Article, found: list[_Person], taken: list[Span],
                 new.append(person)
         else:
             continue
-        _note(person, article, span, text, text, [], None)
+        if not _inside(span, [m.span for m in person.mentions]):
+            _note(person, article, span, text, text, [], None)
     return new
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
 
 
 def _without_proclitic(text: str, name: NameSpan) -> tuple[Span, str]:
@@ -270,18 +321,38 @@ def _titled_phrases(folded: FoldedText) -> list[tuple[tuple[int, int], str, str,
     phrases = []
     k = 0
     while k < len(folded.tokens):
-        if word_kind(folded.tokens[k].form) in {"title", "role"}:
-            phrase = parse_speaker(folded, k, known)
+        if (start_here := _title_start(folded, k)) is not None:
+            phrase = parse_speaker(start_here, k, known)
             if phrase is not None and phrase.kind == "PER" and len(phrase.name) >= 2:
-                span, text = folded.quote(phrase.first, phrase.last)
-                name = folded.quote(phrase.name[0], phrase.name[-1])[1]
-                titles = [folded.quote(run[0], run[-1])[1] for run in runs(phrase.titles)]
-                role = folded.quote(phrase.role[0], phrase.role[-1])[1] if phrase.role else None
+                span, text = start_here.quote(phrase.first, phrase.last)
+                name = start_here.quote(phrase.name[0], phrase.name[-1])[1]
+                titles = [start_here.quote(run[0], run[-1])[1] for run in runs(phrase.titles)]
+                role = start_here.quote(phrase.role[0], phrase.role[-1])[1] if phrase.role else None
                 phrases.append((span, text, name, titles, role))
                 k = phrase.last + 1
                 continue
         k += 1
     return phrases
+
+
+def _title_start(folded: FoldedText, k: int) -> FoldedText | None:
+    """``folded`` with token k read as the title or office it is, or None when it is none.
+
+    Where a preposition or conjunction is glued to the title («بالمشير خليفة حفتر», «والرئيس
+    …»), token k is replaced by the title alone and starts after the proclitic, so the person
+    is found and the mention leaves the preposition out; «للرئيس» keeps its «لل», which holds
+    the article's lam."""
+    token = folded.tokens[k]
+    for form in word_forms(token.form):
+        if word_kind(form) not in {"title", "role"}:
+            continue
+        if form == token.form:
+            return folded
+        glued = len(token.form) - len(form) if not token.form.startswith(LAM_LAM) else 0
+        tokens = list(folded.tokens)
+        tokens[k] = Token(form, token.start + glued, token.end)
+        return replace(folded, tokens=tuple(tokens))
+    return None
 
 
 def _name_key(name: str) -> tuple[str, ...]:
@@ -306,12 +377,61 @@ def _local_match(people: dict[tuple[str, ...], _Person], key: tuple[str, ...],
 
 def _note(person: _Person, article: Article, span: tuple[int, int] | list[int], text: str,
           name: str, titles: list[str], role: str | None) -> None:
-    person.mentions.append(Mention(article.id, (span[0], span[1]), text))
+    for start, end in _mention_parts(article.text, (span[0], span[1]), name, titles, role):
+        person.mentions.append(Mention(article.id, (start, end), article.text[start:end]))
     if name and len(_name_key(name)) >= len(person.name_words):
         person.names.append(name)
     person.titles.extend(t for t in titles if t not in person.titles)
     if role and role not in person.roles:
         person.roles.append(role)
+
+
+def _mention_parts(text: str, span: Span, name: str, titles: list[str], role: str | None
+                   ) -> list[Span]:
+    """The mentions one titled phrase makes: the name with the titles before it, the whole
+    phrase up to a comma, and an office set off by a comma as a mention of its own.
+
+    «المتحدث باسم الجيش الليبي، العميد أحمد المسماري» is two mentions of one person, «العميد
+    أحمد المسماري» and «المتحدث باسم الجيش الليبي» (an apposition is a mention, as in ACE);
+    «مدير إدارة التوجيه المعنوي العميد خالد المحجوب», one phrase, is itself a mention and
+    holds the titled name «العميد خالد المحجوب». Appositions that are neither the name nor
+    the office (a second office after «و») stay out."""
+    start, end = span
+    phrase = text[start:end]
+    at = phrase.rfind(name) if name else -1
+    if at < 0:
+        return [span]
+    core = at
+    runs = sorted(set(titles), key=len, reverse=True)
+    while found := next((t for t in runs if t and phrase[:core].rstrip().endswith(t)), None):
+        core = len(phrase[:core].rstrip()) - len(found)
+    name_end = at + len(name)
+    cut_before = max(phrase.rfind(mark, 0, core) for mark in _APPOSITION_MARKS)
+    cut_after = min((i for mark in _APPOSITION_MARKS if (i := phrase.find(mark, name_end)) >= 0),
+                    default=len(phrase))
+    segment = _trimmed(phrase, cut_before + 1, cut_after)
+    parts = [(start + segment[0], start + segment[1]), (start + core, start + name_end)]
+    role = _trimmed_text(re.split("|".join(_APPOSITION_MARKS), role)[0]) if role else None
+    if role and (role_at := phrase.find(role)) >= 0 and not (
+            segment[0] <= role_at < segment[1]):
+        parts.append((start + role_at, start + role_at + len(role)))
+    return sorted(set(parts))
+
+
+_APPOSITION_MARKS = ("،", ",")
+
+
+def _trimmed_text(text: str) -> str:
+    start, end = _trimmed(text, 0, len(text))
+    return text[start:end]
+
+
+def _trimmed(phrase: str, start: int, end: int) -> Span:
+    while start < end and phrase[start].isspace():
+        start += 1
+    while end > start and phrase[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _add_name_mentions(person: _Person, article: Article, folded: FoldedText) -> None:
@@ -320,7 +440,7 @@ def _add_name_mentions(person: _Person, article: Article, folded: FoldedText) ->
     if not words:
         return
     tokens = folded.tokens
-    have = {tuple(m.span) for m in person.mentions}
+    have = [tuple(m.span) for m in person.mentions]
     family = words[-1] if person.type == "PER" else None
     first = words[0]
     for k, token in enumerate(tokens):
@@ -333,8 +453,9 @@ def _add_name_mentions(person: _Person, article: Article, folded: FoldedText) ->
             span, text = folded.quote(k, k)
         else:
             continue
-        if span not in have:
-            have.add(span)
+        # A name inside a titled phrase already noted is part of that mention.
+        if not _inside(span, have):
+            have.append(span)
             person.mentions.append(Mention(article.id, span, text))
 
 

@@ -1,0 +1,25 @@
+from khabar.link.actors import find_actors, force_of, resolve
+from khabar.text.tokens import fold_and_tokenize
+
+LNA = "Military Forces of Libya (2014-) Libyan National Army"
+GNA = "Military Forces of Libya (2016-) Government of National Accord"
+
+
+def actors_in(text):
+    return [(actor.name, actor.written) for actor in find_actors(fold_and_tokenize(text))]
+
+
+def test_forces_of_a_named_army_are_one_name_not_a_generic_and_a_stray_adjective():
+    assert actors_in("تقدمت قوات الجيش الليبي نحو المدينة") == [(LNA, "قوات الجيش الليبي")]
+    # a generic «قوات الجيش» alone stays generic
+    assert actors_in("تقدمت قوات الجيش نحو المدينة")[0][0] == "Military Forces of {country}"
+
+
+def test_a_generic_name_among_two_forces_of_one_country_is_the_one_called_so():
+    both = frozenset({LNA, GNA})
+    assert force_of("Military Forces of {country}", both, "القوات المسلحة") == LNA
+    assert force_of("Military Forces of {country}", both, "للجيش") == LNA
+    assert force_of("Military Forces of {country}", both, "الشرطة") is None
+    assert force_of("Military Forces of {country}", both) is None
+    assert resolve("Military Forces of {country}", "Libya", both, "قوات الجيش") == LNA
+    assert force_of("Islamic State", both) == "Islamic State"
