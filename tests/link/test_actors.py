@@ -23,3 +23,15 @@ def test_a_generic_name_among_two_forces_of_one_country_is_the_one_called_so():
     assert force_of("Military Forces of {country}", both) is None
     assert resolve("Military Forces of {country}", "Libya", both, "قوات الجيش") == LNA
     assert force_of("Islamic State", both) == "Islamic State"
+
+
+def test_a_country_adjective_gives_a_generic_force_its_country():
+    found = find_actors(fold_and_tokenize("وقصفت القوات العراقية مواقع واعتقلت الشرطة المصرية"))
+    assert [(a.written, a.country) for a in found] == [
+        ("القوات العراقية", "Iraq"), ("الشرطة المصرية", "Egypt")]
+    assert resolve(found[0].name, found[0].country) == "Military Forces of Iraq"
+    # the country's one named force: Libya's forces in a report naming the LNA alone
+    libyan = find_actors(fold_and_tokenize("تقدمت القوات الليبية"))[0]
+    assert resolve(libyan.name, libyan.country, frozenset({LNA})) == LNA
+    # «قوات» alone, or before a word that is no country adjective, names no one
+    assert find_actors(fold_and_tokenize("وصلت قوات كبيرة")) == []

@@ -33,3 +33,15 @@ def test_a_place_mention_keeps_its_kind_word_and_a_place_inside_a_name_is_no_men
     for entity in found:
         for mention in entity.mentions:
             assert text[mention.span[0]:mention.span[1]] == mention.text
+
+
+def test_a_country_adjective_is_a_mention_of_its_country_but_not_inside_an_actor() -> None:
+    text = ("قال الرئيس التركي إن الجيش الليبي دخل مدينة درنة الليبية، "
+            "وإن الليبيين ينتظرون.")
+    report = Article(id="c", source="c.txt", outlet=None, url=None, title=None,
+                     published=None, text=text, sha256="c")
+    found = place_entities(resolve_places([report]), {report.id: report.text})
+    by_name = {entity.name_en: [m.text for m in entity.mentions] for entity in found}
+    assert by_name["Turkey"] == ["التركي"]
+    # «الجيش الليبي» is an organization, «درنة الليبية» a qualified town, «الليبيين» people
+    assert "Libya" not in by_name

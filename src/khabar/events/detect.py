@@ -164,7 +164,7 @@ def _roles(named: list[ActorName], trigger_at: int, targets: list[int],
     and a target word («غارة استهدفت مسلحي داعش») is acted on: with no actor before the
     trigger, actor1 is unknown. A generic name («الجيش») is narrowed by ``link.actors``."""
     def name(actor: ActorName) -> str:
-        return resolve(actor.name, country, specific, actor.written)
+        return resolve(actor.name, actor.country or country, specific, actor.written)
 
     # an actor that is the event word itself acts: «سلاح الجو الليبي» (an air strike)
     acting = [actor for actor in named if actor.start == trigger_at]

@@ -10,16 +10,18 @@ organization of each actor; the events stage codes actor1 and actor2 with the sa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
+from khabar.link.geocode import demonym_country, load_gazetteer, place_form
 from khabar.resources import load_tsv
 from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
-from khabar.text.search_form import word_forms
+from khabar.text.search_form import LAM_LAM, word_forms
 from khabar.text.tokens import FoldedText
 
 ACTORS_FILE = "link/actors.tsv"
 COUNTRY = "{country}"
+FORCES_OF_COUNTRY = "Military Forces of {country}"
 FORCE_NOUNS = frozenset({"قوات", "القوات"})  # folded; every force is «قوات …»
 ARMY_WORDS = frozenset({"الجيش", "جيش"})  # folded; a specific army is «قوات» + its name
 
@@ -34,6 +36,7 @@ class ActorName:
     end: int
     written: str
     unit: str = ""  # the unit of the actor it names («القوات الخاصة (الصاعقة)»), if any
+    country: str | None = None  # a generic name's country, from the adjective after it
 
     @property
     def generic(self) -> bool:
@@ -67,7 +70,9 @@ def find_actors(folded: FoldedText, offset: int = 0) -> list[ActorName]:
     """The actors a folded text names, in order; spans are shifted by ``offset``.
 
     A generic noun right before a specific actor is that actor's: «مسلحي داعش» are the
-    Islamic State's fighters, not an unidentified armed group."""
+    Islamic State's fighters, not an unidentified armed group. A country adjective after a
+    generic name gives its country: «القوات العراقية» are Iraq's forces, «الشرطة المصرية»
+    Egypt's police (the adjective is part of the name)."""
     found = []
     hits = find_phrases(folded, actors())
     for hit, following in zip(hits, [*hits[1:], None], strict=False):
@@ -75,9 +80,51 @@ def find_actors(folded: FoldedText, offset: int = 0) -> list[ActorName]:
         if (COUNTRY in name and following is not None and COUNTRY not in following.value[0]
                 and following.first == hit.last + 1):
             continue
-        found.append(ActorName(name, inter, hit.start + offset, hit.end + offset, hit.written,
-                               unit))
-    return found
+        actor = ActorName(name, inter, hit.start + offset, hit.end + offset, hit.written, unit)
+        if COUNTRY in name and hit.last + 1 < len(folded.tokens):
+            actor = _with_country(actor, folded, hit.last + 1, offset)
+        found.append(actor)
+    return sorted([*found, *_forces_of_countries(folded, found, offset)],
+                  key=lambda actor: actor.start)
+
+
+def _forces_of_countries(folded: FoldedText, found: list[ActorName], offset: int
+                         ) -> list[ActorName]:
+    """«القوات العراقية», «قوات سورية»: «قوات» and a country adjective are that country's
+    forces, though «قوات» alone names no one."""
+    taken = [(actor.start - offset, actor.end - offset) for actor in found]
+    tokens = folded.tokens
+    forces = []
+    for k in range(len(tokens) - 1):
+        form = tokens[k].form
+        readings = word_forms(form)
+        noun = next((noun for noun in sorted(FORCE_NOUNS, key=len, reverse=True)
+                     if noun in readings), None)
+        if noun is None:
+            continue
+        # «وقوات» → «قوات»; «للقوات» keeps its lam, as phrase matches do
+        glued = 0 if form.startswith(LAM_LAM) else len(form) - len(noun)
+        start, end = folded.folded.to_original(tokens[k].start + glued, tokens[k].end)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        bare = ActorName(FORCES_OF_COUNTRY, "1", start + offset, end + offset,
+                         folded.original[start:end])
+        actor = _with_country(bare, folded, k + 1, offset)
+        if actor.country is not None:
+            forces.append(actor)
+    return forces
+
+
+def _with_country(actor: ActorName, folded: FoldedText, k: int, offset: int) -> ActorName:
+    """A generic actor with the country of the adjective at token k, if it is one."""
+    gazetteer = load_gazetteer()
+    iso2 = demonym_country(gazetteer, place_form(folded.tokens[k].form))
+    place = gazetteer.by_id.get(iso2) if iso2 else None
+    if place is None or place.kind != "country" or not place.name_en:
+        return actor
+    end = folded.span(k, k)[1]
+    return replace(actor, end=end + offset, country=place.name_en,
+                   written=folded.original[actor.start - offset:end])
 
 
 @cache

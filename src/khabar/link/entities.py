@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from khabar.extract.lexicons import function_words
 from khabar.extract.ner import NameSpan, find_names
 from khabar.extract.speakers import KnownNames, parse_speaker, runs, word_kind
-from khabar.link.actors import arabic_names, find_actors, force_of
+from khabar.link.actors import arabic_names, find_actors, force_of, resolve
 from khabar.model import Article, Entity, Mention, Span, Statement
 from khabar.text.normalize import normalize
 from khabar.text.search_form import LAM_LAM, word_forms
@@ -60,6 +60,7 @@ class _Person:
     published: str | None = None
     only_named: bool = False  # found only as a name by the NER model, never titled or quoted
     actor: str | None = None  # ACLED's name, for an actor of the lexicon (``link.actors``)
+    unit: str = ""  # the unit of that actor it is («القوات الخاصة (الصاعقة)»), if one
 
 
 def link_entities(articles: list[Article], statements: list[Statement],
@@ -243,14 +244,17 @@ def _actor_people(article: Article, folded: FoldedText) -> dict[str, _Person]:
     specific = frozenset(actor.name for actor in named if not actor.generic)
     people: dict[str, _Person] = {}
     for actor in named:
-        name = force_of(actor.name, specific, actor.written)
+        name = (resolve(actor.name, actor.country, specific, actor.written) if actor.country
+                else force_of(actor.name, specific, actor.written))
         if name is None:
             continue
-        arabic = actor.unit or arabic_names()[name]
+        # «القوات العراقية»: a generic name made specific by its adjective is named so
+        arabic = actor.unit or arabic_names().get(name) or actor.written
         person = people.get(arabic)
         if person is None:
             person = people[arabic] = _Person(article.id, "ORG", _name_key(arabic),
-                                              published=article.published, actor=name)
+                                              published=article.published, actor=name,
+                                              unit=actor.unit)
         _note(person, article, (actor.start, actor.end), actor.written, arabic, [], None)
     return people
 
@@ -478,6 +482,8 @@ def _link_across(people: list[_Person]) -> list[list[_Person]]:
     for i in full:
         person = people[i]
         key = (person.type, person.name_words)
+        if person.actor:  # one organization per actor (or unit), whatever it was called
+            key = ("ACTOR", (person.actor, person.unit))
         if key in by_key:
             union(i, by_key[key])
         else:

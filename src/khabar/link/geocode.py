@@ -79,6 +79,7 @@ NEAR_BEFORE_MIN = place_words("near_before_min")  # «بالقرب من درنة
 NAME_HEADS = place_words("name_head")  # «مجلس شورى مجاهدي درنة»: no event is placed there
 # Endings of a nisba adjective on a demonym stem: ليبي، ليبية، ليبيون، ليبيين، ليبيتان.
 DEMONYM_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
+PEOPLE_ENDINGS = ("ون", "ين")  # a nisba as a plural noun: the country's people
 LIST_JOINERS = frozenset({"،", ","})
 PERSON_LINKS = place_words("person_link")  # a name followed by these is a person's
 
@@ -339,7 +340,8 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None, cues: bool = T
                 chosen = (match, kept)
                 break
         if chosen is None:
-            if adjectives and forms[k][:1].isalpha():
+            # «درنة الليبية»: an adjective right after a place qualifies it, no mention.
+            if adjectives and forms[k][:1].isalpha() and k != previous.last + 1:
                 adjective = _adjective(gaz, folded, forms, k)
                 if adjective is not None:
                     mentions.append(adjective)
@@ -361,8 +363,8 @@ def _adjective(gaz: Gazetteer, folded: FoldedText, forms: Sequence[str],
                k: int) -> PlaceMention | None:
     """A country adjective as a mention of its country («وأفغاني» → «أفغاني»)."""
     country = demonym_country(gaz, forms[k])
-    if country is None or country not in gaz.by_id:
-        return None
+    if country is None or country not in gaz.by_id or forms[k].endswith(PEOPLE_ENDINGS):
+        return None  # «الليبيين» are people of the country, not a mention of it
     prefix = max(n for stem, n in _stems(forms[k]) if demonym_country(gaz, stem) == country)
     token = folded.tokens[k]
     start, end = folded.folded.to_original(token.start + prefix, token.end)

@@ -12,23 +12,40 @@ import hashlib
 from collections import Counter, defaultdict
 from functools import cache
 
+from khabar.link.actors import find_actors
 from khabar.link.geocode import (
     STATE_CUES,
+    PlaceMention,
     ResolvedPlace,
     find_places,
     load_gazetteer,
     resolve,
 )
 from khabar.model import Article, Entity, Mention
+from khabar.text.tokens import fold_and_tokenize
 
 # Gazetteer kinds that are political units (GPE) rather than geographic areas (LOC).
 GPE_KINDS = frozenset({"country", "city", "town", "village", "hamlet"})
 
 
 def resolve_places(articles: list[Article]) -> dict[str, list[ResolvedPlace]]:
-    """Report id → its places, resolved in the context of the report's other places."""
-    return {article.id: resolve(find_places(article.text), article.text)
+    """Report id → its places, resolved in the context of the report's other places.
+
+    A country adjective is a mention of its country («الرئيس التركي», «قوات تركية»), except
+    inside an actor's name: «الجيش الليبي» is an organization, which the entities stage
+    links as such."""
+    return {article.id: resolve(_outside_actors(find_places(article.text, adjectives=True),
+                                                article.text), article.text)
             for article in articles}
+
+
+def _outside_actors(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    if not any(mention.adjective for mention in mentions):
+        return mentions
+    actors = [(actor.start, actor.end) for actor in find_actors(fold_and_tokenize(text))]
+    return [mention for mention in mentions
+            if not mention.adjective
+            or not any(start <= mention.start and mention.end <= end for start, end in actors)]
 
 
 def place_entities(places: dict[str, list[ResolvedPlace]], texts: dict[str, str]
