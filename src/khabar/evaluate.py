@@ -66,6 +66,12 @@ Kinds:
 - ``events``: any predicted supporting span matches any gold one; ``events_typed`` also
   needs equal ``event_type`` (case and spaces around "/" ignored); ``events_located`` needs
   coordinates within ``EVENT_PLACE_KM`` of the gold's, or none when the gold has none.
+  ``events_dated`` needs the predicted ``event_date`` inside the gold's dates (the ISO days
+  in the gold's ``event_date``: one day, or the first and last of a range; a gold of a month
+  alone is that month; a gold with no date in it is never met). ``events_actor1`` needs
+  the same ``actor1``: the names compare on their words before any "(", "–" or "/" (each
+  "/"-part of the gold is an alternative), and on the starting year in parentheses when
+  both give one («Military Forces of Libya (2014-)» is not «(2016-)»).
 
 The scorer folds text with its own small table, not ``khabar.text``: a bug in the system's
 normalization must not hide itself by also shaping the scores.
@@ -723,11 +729,53 @@ def _score_events(gold: dict[str, Any], pred: _Pred) -> list[KindScore]:
             return all(missing)  # «n/a (phone call)»: right only when neither has a place
         return _km(*points[0], *points[1]) <= EVENT_PLACE_KM
 
+    def same_date(g: _Item, p: _Item) -> bool:
+        days = _gold_days(str(g.rec.get("event_date") or ""))
+        predicted = str(p.rec.get("event_date") or "")[:10]
+        return days is not None and days[0] <= predicted <= days[1]
+
+    def same_actor1(g: _Item, p: _Item) -> bool:
+        predicted = _actor_key(str(p.rec.get("actor1") or ""))
+        return any(_same_actor(alternative, predicted)
+                   for alternative in _actor_keys(str(g.rec.get("actor1") or "")))
+
     return [
         _span_kind("events", golds, preds, None),
         _span_kind("events_typed", golds, preds, same_type),
         _span_kind("events_located", golds, preds, same_place),
+        _span_kind("events_dated", golds, preds, same_date),
+        _span_kind("events_actor1", golds, preds, same_actor1),
     ]
+
+
+_ISO_DAY = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+_ISO_MONTH = re.compile(r"\b(\d{4}-\d{2})\b")
+_ACTOR_YEAR = re.compile(r"\((\d{4})-")
+
+
+def _gold_days(value: str) -> tuple[str, str] | None:
+    """First and last ISO day a gold ``event_date`` allows, or None when it gives none."""
+    days = _ISO_DAY.findall(value)
+    if days:
+        return days[0], days[-1]
+    months = _ISO_MONTH.findall(value)
+    return (months[0] + "-01", months[-1] + "-31") if months else None
+
+
+def _actor_keys(name: str) -> list[tuple[str, str | None]]:
+    return [_actor_key(part) for part in name.split(" / ") if part.strip()]
+
+
+def _actor_key(name: str) -> tuple[str, str | None]:
+    """(lower-cased words before any "(", "–" or "—", starting year in parentheses)."""
+    year = _ACTOR_YEAR.search(name)
+    head = re.split(r"[(–—]", name, maxsplit=1)[0]
+    return " ".join(head.lower().split()), year.group(1) if year else None
+
+
+def _same_actor(gold: tuple[str, str | None], pred: tuple[str, str | None]) -> bool:
+    return bool(gold[0]) and gold[0] == pred[0] and (
+        gold[1] is None or pred[1] is None or gold[1] == pred[1])
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
