@@ -87,6 +87,8 @@ def full_gold() -> dict[str, Any]:
         "events": [
             {
                 "event_type": "Battles",
+                "event_date": "2018-05-07/2018-05-09",
+                "actor1": "Military Forces of Libya (2014-) – LNA (Haftar)",
                 "spans": [{"doc_id": DOC, "span": span_of(RAW, event), "text": event}],
             }
         ],
@@ -136,6 +138,8 @@ def full_prediction(pred_dir: Path, text: str) -> None:
             {
                 "id": "v1",
                 "event_type": "Battles",
+                "event_date": "2018-05-08",
+                "actor1": "Military Forces of Libya (2014-) Libyan National Army",
                 "spans": [{"doc_id": "a1", "span": span_of(text, event), "text": event}],
             }
         ],
@@ -483,3 +487,25 @@ def test_evaluate_seeds_gold_claims_copied_from_gold(tmp_path: Path) -> None:
     assert scores["claims"].f1 == 1.0
     assert scores["claims_unit_quantity"].f1 == 1.0
     assert scores["statements"].recall == 0.0 and scores["statements"].scored
+
+
+@pytest.mark.parametrize(("gold_date", "gold_actor", "dated", "same_actor"), [
+    ("2018-05-08", "Military Forces of Libya (2014-) – LNA", 1, 1),
+    ("2018-05 (month only)", "Derna Protection Force / Military Forces of Libya", 1, 1),
+    ("2018-05-09/2018-05-12", "Military Forces of Libya (2016-2021) – GNA", 0, 0),
+    ("a Sunday before publication", "Islamic State", 0, 0),
+])
+def test_evaluate_events_dated_and_actor1(tmp_path: Path, gold_date: str, gold_actor: str,
+                                          dated: int, same_actor: int) -> None:
+    quote = "قال العميد أحمد المسماري إن الجيش سيطر على 480 كم مربع من درنة."
+    span = {"doc_id": DOC, "text": quote, "span": span_of(RAW, quote)}
+    gold = {"documents": [{"doc_id": DOC}], "events": [
+        {"id": "E1", "event_type": "Battles", "event_date": gold_date, "actor1": gold_actor,
+         "spans": [span]}]}
+    write(tmp_path, "articles", [article("a1", RAW)])
+    write(tmp_path, "events", [{
+        "id": "e", "event_type": "Battles", "event_date": "2018-05-08",
+        "actor1": "Military Forces of Libya (2014-) Libyan National Army",
+        "spans": [span | {"doc_id": "a1"}]}])
+    scores = evaluate(gold, tmp_path)
+    assert (scores["events_dated"].tp, scores["events_actor1"].tp) == (dated, same_actor)
