@@ -153,3 +153,29 @@ def test_targets_the_acting_trigger_and_a_generic_army_get_their_roles() -> None
     # two Libyan forces named: «الجيش» is the one called an army
     assert clash.actor1 == "Military Forces of Libya (2014-) Libyan National Army"
     assert clash.actor2 == "Military Forces of Libya (2016-) Government of National Accord"
+
+
+def coded(text: str, country_place: str) -> tuple:
+    report = article("r", text)
+    [mention] = mentions_of(report, [place(text, country_place)])
+    return mention.actor1, mention.actor2
+
+
+def test_the_actor_a_sentence_says_acted_is_actor1_and_the_side_that_lost_people_actor2():
+    # invented sentences
+    assert coded("قتل جنديان في قصف شنه داعش على ثكنة قرب مدينة الكفرة.", "الكفرة") == (
+        "Islamic State", None)
+    assert coded("سقط قتلى من قوات الوفاق في اشتباكات بمدينة الكفرة.", "الكفرة") == (
+        None, "Military Forces of Libya (2016-) Government of National Accord")
+
+
+def test_acled_coding_rules_for_crowds_arrests_and_unnamed_shooters():
+    # protesters are actor1 even when the police acted
+    assert coded("فرقت الشرطة مظاهرة في مدينة الكفرة.", "الكفرة") == (
+        "Protesters (Libya)", "Police Forces of Libya")
+    # an arrest is made by a state force: the group named is the one arrested
+    assert coded("اعتقلت عناصر من داعش في مدينة الكفرة.", "الكفرة") == (
+        "Police Forces of Libya", "Islamic State")
+    # shells from across a border: an unidentified group of the country they came from
+    assert coded("سقطت مقذوفات من داخل الأراضي المصرية على مدينة الكفرة.", "الكفرة")[0] == (
+        "Unidentified Armed Group (Egypt)")

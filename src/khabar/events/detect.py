@@ -20,21 +20,25 @@ the statement and speaker (``claimed_by``), and the event's notes say «accordin
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from khabar.link.actors import ActorName, find_actors, resolve
-from khabar.model import Article, Claim, Statement
+from khabar.link.actors import ActorName, find_actors, inter_of, resolve
+from khabar.link.geocode import demonym_country, load_gazetteer, place_form
+from khabar.model import Article, Claim, Span, Statement
 from khabar.resources import load_tsv
+from khabar.text.normalize import normalize
 from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
 from khabar.text.sentences import sentence_spans
 from khabar.text.tokens import FoldedText, fold_and_tokenize
 
 TRIGGERS_FILE = "events/triggers.tsv"
 NOT_HAPPENED_FILE = "events/not_happened.tsv"
-TARGET_WORDS_FILE = "events/target_words.tsv"
+ROLE_WORDS_FILE = "events/role_words.tsv"
+DEFAULT_ACTORS_FILE = "events/default_actors.tsv"
 STATE_FORCES = "1"
 
 
@@ -118,8 +122,11 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         if statement is not None and statement.polarity == "deny":
             continue  # «نفى … استهداف المدنيين»: the speaker says it did not happen
         _, offset, form, event_type, sub_type = min(found)  # one event a sentence
-        actor1, actor2 = _roles(named_actors, start + offset, _targets(folded, start),
-                                place.country if place else None, specific)
+        country = place.country if place else None
+        actor1, actor2 = _roles(named_actors, start + offset, _role_words_at(folded, start),
+                                country, specific, (start, sentence))
+        actor1, actor2 = _coded_roles(actor1, actor2, named_actors, event_type, sub_type,
+                                      sentence, country)
         if sub_type == "territory":
             sub_type = _territory(named_actors, actor1)
         mentions.append(EventMention(
@@ -156,39 +163,124 @@ def _match(folded: FoldedText, table: PhraseTable[tuple[int, str, str]]
             for hit in find_phrases(folded, table)]
 
 
-def _roles(named: list[ActorName], trigger_at: int, targets: list[int],
-           country: str | None, specific: frozenset[str] = frozenset()
-           ) -> tuple[str | None, str | None]:
-    """actor1: the actor that is the trigger, else the last actor named before the trigger,
-    else the first after it; actor2: the next different actor. An actor after the trigger
-    and a target word («غارة استهدفت مسلحي داعش») is acted on: with no actor before the
-    trigger, actor1 is unknown. A generic name («الجيش») is narrowed by ``link.actors``."""
+def _roles(named: list[ActorName], trigger_at: int, roles: dict[str, list[Span]],
+           country: str | None, specific: frozenset[str] = frozenset(),
+           sentence: tuple[int, str] = (0, "")) -> tuple[str | None, str | None]:
+    """actor1: the actor the sentence says acted («شنها طيران التحالف»), else the actor that
+    is the trigger, else the last actor named before the trigger, else the first after it;
+    actor2: the next different actor. An actor after the trigger and a target word («غارة
+    استهدفت مسلحي داعش»), or one that lost people («مقتل تسعة من قوات النظام»), is acted
+    on: with no other actor, actor1 is unknown. A generic name («الجيش») is narrowed by
+    ``link.actors``; role words are ``role_words.tsv``."""
     def name(actor: ActorName) -> str:
         return resolve(actor.name, actor.country or country, specific, actor.written)
 
+    agents = [actor for actor in named
+              if any(0 <= actor.start - end <= AGENT_REACH for _, end in roles["agent"])]
+    victims = [actor for actor in named if _lost_people(actor, roles["victim"], sentence)]
+    acted_on = [actor for actor in named if actor not in victims]
     # an actor that is the event word itself acts: «سلاح الجو الليبي» (an air strike)
-    acting = [actor for actor in named if actor.start == trigger_at]
-    before = [actor for actor in named if actor.start < trigger_at]
-    after = [actor for actor in named if actor.start > trigger_at]
+    acting = [actor for actor in acted_on if actor.start == trigger_at]
+    before = [actor for actor in acted_on if actor.start < trigger_at]
+    after = [actor for actor in acted_on if actor.start > trigger_at]
+    targets = [start for start, _ in roles["target"]]
     targeted = (not before and not acting and after
                 and any(trigger_at < at < after[0].start for at in targets))
-    ordered = acting + ([before[-1]] if before else []) + after + before[:-1]
+    ordered = (agents[:1] + acting + ([before[-1]] if before else []) + after + before[:-1]
+               + victims)
     distinct = list(dict.fromkeys(name(actor) for actor in ordered))
-    if targeted:
+    if not agents and (targeted or not acted_on) and distinct:
         return None, distinct[0]
     return (distinct[0] if distinct else None), (distinct[1] if len(distinct) > 1 else None)
 
 
+AGENT_REACH = 3  # characters from an agent word («شنها») to the actor that acted
+VICTIM_REACH = 40  # characters back from «من <actor>» to a casualty word («مقتل»)
+# «من قوات», «من عناصر الجيش»: the partitive before an actor that lost people
+_PARTITIVE = re.compile(r"(?:^|\s)و?من\s+(?:(?:عناصر|أفراد|جنود|صفوف|منتسبي)\s+)?$")
+
+
+def _lost_people(actor: ActorName, casualty_words: list[Span],
+                 sentence: tuple[int, str]) -> bool:
+    """Whether the actor is named as the side that lost people: a casualty word, then
+    «من» and the actor («سقط عشرات القتلى من الحوثيين»). ``sentence``: (start, text)."""
+    start, text = sentence
+    before = text[max(0, actor.start - start - VICTIM_REACH):max(0, actor.start - start)]
+    return any(actor.start - VICTIM_REACH <= end <= actor.start
+               for _, end in casualty_words) and bool(_PARTITIVE.search(before))
+
+
 @cache
-def target_words() -> PhraseTable[str]:
-    """Folded form → the form as listed (``target_words.tsv``)."""
-    return PhraseTable((fold_phrase(row["form"]), row["form"])
-                       for row in load_tsv(TARGET_WORDS_FILE))
+def role_words() -> PhraseTable[str]:
+    """Folded form → its role (``role_words.tsv``: target, agent, victim)."""
+    return PhraseTable((fold_phrase(row["form"]), row["role"])
+                       for row in load_tsv(ROLE_WORDS_FILE))
 
 
-def _targets(folded: FoldedText, offset: int) -> list[int]:
-    """Where the sentence's target words start (original offsets)."""
-    return [hit.start + offset for hit in find_phrases(folded, target_words())]
+def _role_words_at(folded: FoldedText, offset: int) -> dict[str, list[Span]]:
+    """Role → the original spans of the sentence's role words."""
+    found: dict[str, list[Span]] = {"target": [], "agent": [], "victim": []}
+    for hit in find_phrases(folded, role_words()):
+        found[hit.value].append((hit.start + offset, hit.end + offset))
+    return found
+
+
+def _coded_roles(actor1: str | None, actor2: str | None, named: list[ActorName],
+                 event_type: str, sub_type: str, sentence: str, country: str | None
+                 ) -> tuple[str | None, str | None]:
+    """ACLED's coding rules over the sentence's roles: protesters and rioters are always
+    actor1 (the police that dispersed them is actor2); an arrest is made by a state force,
+    so a group named in it is the one arrested; with no actor named, the actor of the
+    event's kind (``_unnamed_actor1``)."""
+    if event_type in CROWD_EVENTS and country:
+        crowd = resolve(default_actors()[(event_type, "")], country)
+        return crowd, actor1 if actor1 != crowd else actor2
+    if sub_type == ARRESTS and actor1 and inter_of(actor1) != STATE_FORCES:
+        actor1, actor2 = None, actor1
+    if actor1 is None:
+        actor1 = _unnamed_actor1(sentence, event_type, sub_type, country)
+    return actor1, actor2 if actor2 != actor1 else None
+
+
+CROWD_EVENTS = frozenset({"Protests", "Riots"})
+ARRESTS = "Arrests"
+
+
+@cache
+def default_actors() -> dict[tuple[str, str], str]:
+    """(event type, sub-type or "") → the actor1 ACLED codes when the report names none
+    (``default_actors.tsv``)."""
+    return {(row["event_type"], row["sub_event_type"]): row["actor"]
+            for row in load_tsv(DEFAULT_ACTORS_FILE)}
+
+
+def _unnamed_actor1(sentence: str, event_type: str, sub_type: str,
+                    country: str | None) -> str | None:
+    """actor1 when the sentence names no actor: the country shells came from («سقوط
+    مقذوفات من داخل الأراضي اليمنية» → an unidentified armed group of Yemen), else the
+    actor ACLED codes for the kind of event (protesters of the country, its police for
+    arrests)."""
+    source = _fire_source(sentence) if event_type == "Explosions/Remote violence" else None
+    if source is not None:
+        return resolve(UNIDENTIFIED, source)
+    defaults = default_actors()
+    template = defaults.get((event_type, sub_type)) or defaults.get((event_type, ""))
+    return resolve(template, country) if template and country else None
+
+
+UNIDENTIFIED = "Unidentified Armed Group ({country})"
+_FROM_LAND = re.compile(r"من\s+(?:داخل\s+)?(?:الأراضي|الاراضي|الأرض|الارض|الجانب|جهة)\s+(\S+)")
+
+
+def _fire_source(sentence: str) -> str | None:
+    """The country named as where fire came from: «من داخل الأراضي اليمنية»."""
+    match = _FROM_LAND.search(sentence)
+    if match is None:
+        return None
+    gazetteer = load_gazetteer()
+    iso2 = demonym_country(gazetteer, place_form(normalize(match.group(1))))
+    place = gazetteer.by_id.get(iso2) if iso2 else None
+    return place.name_en if place is not None and place.kind == "country" else None
 
 
 def _territory(named: list[ActorName], actor1: str | None) -> str:

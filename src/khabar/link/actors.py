@@ -21,8 +21,7 @@ from khabar.text.tokens import FoldedText
 
 ACTORS_FILE = "link/actors.tsv"
 COUNTRY = "{country}"
-FORCES_OF_COUNTRY = "Military Forces of {country}"
-FORCE_NOUNS = frozenset({"قوات", "القوات"})  # folded; every force is «قوات …»
+FORCE_NOUNS_FILE = "link/force_nouns.tsv"
 ARMY_WORDS = frozenset({"الجيش", "جيش"})  # folded; a specific army is «قوات» + its name
 
 
@@ -44,6 +43,19 @@ class ActorName:
 
 
 @cache
+def force_nouns() -> dict[str, str]:
+    """Folded noun → the actor template it names before a country adjective
+    (``force_nouns.tsv``: «القوات العراقية», «غارة أميركية»)."""
+    return {row["noun"]: row["actor"] for row in load_tsv(FORCE_NOUNS_FILE)}
+
+
+@cache
+def army_nouns() -> frozenset[str]:
+    """«قوات», «القوات»: the nouns that stand before a named army (``force_nouns.tsv``)."""
+    return frozenset(row["noun"] for row in load_tsv(FORCE_NOUNS_FILE) if row["army"])
+
+
+@cache
 def actors() -> PhraseTable[tuple[str, str, str]]:
     """Folded form → (ACLED actor name, inter code, unit or "").
 
@@ -52,7 +64,7 @@ def actors() -> PhraseTable[tuple[str, str, str]]:
     rows = [(fold_phrase(row["form"]), (row["actor"], row["inter"], row["unit"]))
             for row in load_tsv(ACTORS_FILE)]
     forces = [(f"{noun} {form}", value) for form, value in rows
-              for noun in sorted(FORCE_NOUNS - {"القوات"})
+              for noun in sorted(army_nouns()) if not noun.startswith("ال")
               if COUNTRY not in value[0] and form.split()[0] in ARMY_WORDS]
     return PhraseTable([*forces, *rows])
 
@@ -90,15 +102,15 @@ def find_actors(folded: FoldedText, offset: int = 0) -> list[ActorName]:
 
 def _forces_of_countries(folded: FoldedText, found: list[ActorName], offset: int
                          ) -> list[ActorName]:
-    """«القوات العراقية», «قوات سورية»: «قوات» and a country adjective are that country's
-    forces, though «قوات» alone names no one."""
+    """«القوات العراقية», «مقاتلات تركية», «غارة أميركية»: a noun of ``force_nouns.tsv``
+    and a country adjective are that country's forces, though the noun alone names no one."""
     taken = [(actor.start - offset, actor.end - offset) for actor in found]
     tokens = folded.tokens
     forces = []
     for k in range(len(tokens) - 1):
         form = tokens[k].form
         readings = word_forms(form)
-        noun = next((noun for noun in sorted(FORCE_NOUNS, key=len, reverse=True)
+        noun = next((noun for noun in sorted(force_nouns(), key=len, reverse=True)
                      if noun in readings), None)
         if noun is None:
             continue
@@ -107,7 +119,7 @@ def _forces_of_countries(folded: FoldedText, found: list[ActorName], offset: int
         start, end = folded.folded.to_original(tokens[k].start + glued, tokens[k].end)
         if any(a < end and start < b for a, b in taken):
             continue
-        bare = ActorName(FORCES_OF_COUNTRY, "1", start + offset, end + offset,
+        bare = ActorName(force_nouns()[noun], "1", start + offset, end + offset,
                          folded.original[start:end])
         actor = _with_country(bare, folded, k + 1, offset)
         if actor.country is not None:
@@ -149,10 +161,19 @@ def resolve(name: str, country: str | None, specific: frozenset[str] = frozenset
     if country is None:  # «Military Forces (country not known)»
         return name.replace(" of {country}", "").replace(" ({country})", "") + \
             " (country not known)"
-    generic = name.replace(COUNTRY, country)
+    generic = name.replace(COUNTRY, _with_article(country))
     forces = _narrowed([force for force in specific if force.startswith(generic + " (")],
                        written)
     return forces[0] if len(forces) == 1 else generic
+
+
+def _with_article(country: str) -> str:
+    """«the United States», «the Netherlands»: ACLED's names keep the English article."""
+    return f"the {country}" if country.startswith(ARTICLE_COUNTRY_WORDS) else country
+
+
+ARTICLE_COUNTRY_WORDS = ("United ", "Netherlands", "Philippines", "Central African",
+                         "Democratic Republic", "Republic of", "Gambia", "Bahamas")
 
 
 def force_of(name: str, specific: frozenset[str], written: str = "") -> str | None:
@@ -174,7 +195,7 @@ def _narrowed(forces: list[str], written: str) -> list[str]:
     if len(forces) <= 1 or not written:
         return forces
     words = [set(word_forms(word)) for word in fold_phrase(written).split()
-             if word not in FORCE_NOUNS]
+             if word not in army_nouns()]
     return [force for force in forces
             if words and any(all(readings & form for readings in words)
                              for form in _forms_of().get(force, ()))]
