@@ -36,6 +36,7 @@ from khabar.extract.lexicons import function_words
 from khabar.extract.ner import NameSpan, find_names
 from khabar.extract.speakers import KnownNames, parse_speaker, runs, word_kind
 from khabar.link.actors import arabic_names, find_actors, force_of, resolve
+from khabar.link.operations import find_operations
 from khabar.model import Article, Entity, Mention, Span, Statement
 from khabar.text.normalize import normalize
 from khabar.text.search_form import LAM_LAM, word_forms
@@ -61,6 +62,7 @@ class _Person:
     only_named: bool = False  # found only as a name by the NER model, never titled or quoted
     actor: str | None = None  # ACLED's name, for an actor of the lexicon (``link.actors``)
     unit: str = ""  # the unit of that actor it is («القوات الخاصة (الصاعقة)»), if one
+    name_en: str | None = None  # an English name the project's lists give (operations)
 
 
 def link_entities(articles: list[Article], statements: list[Statement],
@@ -94,6 +96,7 @@ def link_entities(articles: list[Article], statements: list[Statement],
             found += _named(article, found, taken,
                             tagged if tagged is not None else find_names(article.text))
         _add_latter_mentions(article, found, (places or {}).get(article.id, []))
+        found += _operations(article, (places or {}).get(article.id, []))
         people.extend(found)
         local_of_statement.update(assigned)
     groups = [group for group in _link_across(people)
@@ -116,6 +119,20 @@ def link_entities(articles: list[Article], statements: list[Statement],
                 source = by_id.get(source.speaker_from)
             statement.speaker = source.speaker if source else None
     return entities
+
+
+def _operations(article: Article, places: list[Span]) -> list[_Person]:
+    """The article's named operations and battles (``link.operations``), one each."""
+    people: dict[tuple[str, ...], _Person] = {}
+    for operation in find_operations(article.text, places):
+        key = _name_key(operation.written)
+        person = people.get(key)
+        if person is None:
+            person = people[key] = _Person(article.id, "MISC", key, name_en=operation.name_en,
+                                           published=article.published)
+        _note(person, article, (operation.start, operation.end), operation.written,
+              operation.written, [], None)
+    return list(people.values())
 
 
 def _add_latter_mentions(article: Article, found: list[_Person], places: list[Span]) -> None:
@@ -476,7 +493,7 @@ def _link_across(people: list[_Person]) -> list[list[_Person]]:
     def union(i: int, j: int) -> None:
         parent[find(i)] = find(j)
 
-    full = [i for i, p in enumerate(people) if len(p.name_words) >= 2 or p.type == "ORG"]
+    full = [i for i, p in enumerate(people) if len(p.name_words) >= 2 or p.type != "PER"]
     by_key: dict[tuple[str, tuple[str, ...]], int] = {}
     by_ends: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for i in full:
@@ -532,7 +549,7 @@ def _entities(groups: list[list[_Person]]) -> tuple[list[Entity], dict[int, str]
             id=entity_id,
             type=kind,
             name=name,
-            name_en=next((p.actor for p in group if p.actor), None),
+            name_en=next((p.actor or p.name_en for p in group if p.actor or p.name_en), None),
             aliases=sorted({text for _, _, text in mentions} - {name}),
             titles=titles,
             mentions=[Mention(doc, span, text) for doc, span, text in mentions],
