@@ -7,8 +7,11 @@ Explosions/Remote violence, Air/drone strike; «اشتباكات» → Battles, 
 earlier stages found in the same sentence:
 
 - **actors** from the actor lexicon (``link.actors``) in the order the sentence names
-  them: the first before the trigger acts (actor1), the next one is acted on (actor2);
-  «الجيش» takes the event's country («Military Forces of Syria»);
+  them: the first before the trigger acts (actor1), the next one is acted on (actor2),
+  unless the words around them say otherwise (``role_words.tsv``: «غارات شنها طيران
+  التحالف» acted, «مقتل تسعة من قوات النظام» lost people); «الجيش» takes the event's
+  country («Military Forces of Syria»); ACLED's rules then apply (protesters are actor1 of
+  a protest, arrests are a state force's, ``default_actors.tsv`` when no actor is named);
 - **place**: the most precise place named in the sentence, else the report's most named
   place (less precise: the sentence did not say where);
 - **date**: a date named in the sentence, else the publication date at week precision;

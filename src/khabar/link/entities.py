@@ -22,6 +22,12 @@ entities: people named without a title («دونالد ترامب»), organizati
 مجاهدي درنة») and places the gazetteer lacks («البوانيس»). A name that covers a gazetteer
 place is left to the places stage, which knows its coordinates; a one-word name the model
 calls a person becomes an entity only when it is the family name of someone named in full.
+
+Mentions are what an analyst would mark: a titled name («العميد أحمد المسماري»), an office
+set off by a comma as a mention of its own («المتحدث باسم الجيش الليبي»), never a name
+inside a longer mention of the same person; «الأخير» ("the latter") is a mention of the
+person named just before it. Named operations and battles («معركة طرابلس», «طوفان الكرامة»,
+``link.operations``) are MISC entities.
 """
 
 from __future__ import annotations
@@ -423,8 +429,9 @@ def _mention_parts(text: str, span: Span, name: str, titles: list[str], role: st
     if at < 0:
         return [span]
     core = at
-    runs = sorted(set(titles), key=len, reverse=True)
-    while found := next((t for t in runs if t and phrase[:core].rstrip().endswith(t)), None):
+    title_runs = sorted(set(titles), key=len, reverse=True)
+    while found := next((t for t in title_runs if t and phrase[:core].rstrip().endswith(t)),
+                        None):
         core = len(phrase[:core].rstrip()) - len(found)
     name_end = at + len(name)
     cut_before = max(phrase.rfind(mark, 0, core) for mark in _APPOSITION_MARKS)
