@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from khabar.link.geocode import demonym_country, load_gazetteer, place_form
 from khabar.resources import load_tsv
@@ -109,9 +109,7 @@ def _forces_of_countries(folded: FoldedText, found: list[ActorName], offset: int
     forces = []
     for k in range(len(tokens) - 1):
         form = tokens[k].form
-        readings = word_forms(form)
-        noun = next((noun for noun in sorted(force_nouns(), key=len, reverse=True)
-                     if noun in readings), None)
+        noun = _force_noun_of(form)
         if noun is None:
             continue
         # «وقوات» → «قوات»; «للقوات» keeps its lam, as phrase matches do
@@ -125,6 +123,14 @@ def _forces_of_countries(folded: FoldedText, found: list[ActorName], offset: int
         if actor.country is not None:
             forces.append(actor)
     return forces
+
+
+@lru_cache(maxsize=100_000)
+def _force_noun_of(form: str) -> str | None:
+    """The noun of ``force_nouns.tsv`` a folded word is, a proclitic allowed («والقوات»)."""
+    readings = word_forms(form)
+    return next((noun for noun in sorted(force_nouns(), key=len, reverse=True)
+                 if noun in readings), None)
 
 
 def _with_country(actor: ActorName, folded: FoldedText, k: int, offset: int) -> ActorName:

@@ -36,7 +36,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from khabar.resources import load_tsv
 from khabar.text.normalize import normalize
@@ -419,6 +419,17 @@ def _matches_at(gaz: Gazetteer, forms: Sequence[str], k: int) -> list[_Match]:
 
 def demonym_country(gaz: Gazetteer, form: str) -> str | None:
     """The country of a nisba adjective («الليبية», «والأمريكي», «اللبنانيين»), or None."""
+    if gaz is load_gazetteer():  # every word of every report is asked: remember answers
+        return _packaged_demonym_country(form)
+    return _demonym_country(gaz, form)
+
+
+@lru_cache(maxsize=200_000)
+def _packaged_demonym_country(form: str) -> str | None:
+    return _demonym_country(load_gazetteer(), form)
+
+
+def _demonym_country(gaz: Gazetteer, form: str) -> str | None:
     for stem, _ in _stems(form):
         word = stem[2:] if stem.startswith("ال") else stem
         for ending in DEMONYM_ENDINGS:
