@@ -10,12 +10,15 @@ the entity, marks before or after it are O. Features come from
 the tagger uses.
 
 No label leaks into a score. The person-share feature, which the tagger reads from
-``lexicons/anercorp_words.tsv`` (built from this very file), is recounted here from the
+``lexicons/anercorp_words.tsv`` (built from this very file), and the entity-phrase feature
+(``lexicons/anercorp_entities.tsv``, written here with the model) are recounted from the
 training part of each fold only, and for a training sentence from the other parts of it
-(``build_features``); the tsv itself is never read. Non-local features look only at the
-sentences of a sentence's own fold.
+(``build_features``); neither tsv is ever read here. Non-local features look only at the
+sentences of a sentence's own fold. The word classes (``lexicons/ner_clusters.tsv``,
+``scripts/build_ner_clusters.py``) are learned from all of this file's words, no tag read.
 
-    python scripts/train_ner.py            # train on all of it, write the model
+    python scripts/train_ner.py            # train on all of it, write the model and
+                                           # lexicons/anercorp_entities.tsv
     python scripts/train_ner.py --cv 5     # 5-fold cross-validation, entity-level P/R/F1
 
 Folds are contiguous blocks of sentences (``--split block``): ANERcorp is a sequence of
@@ -40,7 +43,10 @@ from pathlib import Path
 import pycrfsuite
 
 from khabar.extract.ner import (
+    PhraseTable,
     add_document_features,
+    entity_counts,
+    entity_table,
     person_counts,
     sentence_features,
     spans_of_tags,
@@ -50,6 +56,15 @@ from khabar.extract.ner import (
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "ner" / "ANERcorp_train.txt"
 DEFAULT_OUT = ROOT / "src" / "khabar" / "extract" / "models" / "ner.crfsuite"
+ENTITIES_OUT = ROOT / "src" / "khabar" / "extract" / "lexicons" / "anercorp_entities.tsv"
+ENTITIES_HEADER = """\
+# Entity phrases of ANERcorp (Benajiba et al. 2007), training split (CAMeL Lab split),
+# CC BY-SA 4.0 per its public mirror: each phrase (folded words, as the tagger tokenizes)
+# tagged as a named entity, its type, and how often it is tagged so (`count`); the row of
+# type `-` is how often the phrase occurs other than inside a longer entity, tagged or not.
+# Built by scripts/train_ner.py with the model; do not edit by hand. The tagger
+# (khabar/extract/ner.py) marks these phrases in a sentence as a feature.
+"""
 TYPES = ("PERS", "LOC", "ORG", "MISC")
 
 C1 = 0.05
@@ -107,23 +122,27 @@ def build_features(sentences: list[Sentence], train_part: list[int],
                    groups: list[int] | None = None) -> list[list[list[str]]]:
     """Features of every sentence when ``train_part`` (indices) is what the model learns from.
 
-    The person-share table (``anercorp_words.tsv`` at tagging time) is counted from labels,
-    so a sentence must never see its own: a training sentence gets the table of the other
+    The person-share table (``anercorp_words.tsv`` at tagging time) and the entity-phrase
+    table (``anercorp_entities.tsv``) are counted from labels, so a sentence must never see
+    its own: a training sentence gets the table of the other
     ``SHARE_PARTS - 1`` parts of the training data, any other sentence the table of all of
-    it. The CRF thus learns how far the table holds for words it has not counted."""
+    it. The CRF thus learns how far the tables hold for words it has not counted."""
     words = [s.words for s in sentences]
     held_out = set(range(len(sentences))) - set(train_part)
     rows: list[list[list[str]]] = [[] for _ in sentences]
     part_of = {index: rank * SHARE_PARTS // len(train_part)
                for rank, index in enumerate(train_part)}
     for part in range(SHARE_PARTS):
-        shares = _counts(sentences, [i for i in train_part if part_of[i] != part])
+        others = [i for i in train_part if part_of[i] != part]
+        shares = _counts(sentences, others)
+        entities = _entities(sentences, others)
         for i in train_part:
             if part_of[i] == part:
-                rows[i] = sentence_features(words[i], shares)
+                rows[i] = sentence_features(words[i], shares, entities)
     shares = _counts(sentences, train_part)
+    entities = _entities(sentences, train_part)
     for i in held_out:
-        rows[i] = sentence_features(words[i], shares)
+        rows[i] = sentence_features(words[i], shares, entities)
     add_document_features(words, rows, groups)
     return rows
 
@@ -131,6 +150,11 @@ def build_features(sentences: list[Sentence], train_part: list[int],
 def _counts(sentences: list[Sentence], indices: list[int]) -> dict[str, tuple[int, int]]:
     return person_counts((w for i in indices for w in sentences[i].words),
                          (t for i in indices for t in sentences[i].tags))
+
+
+def _entities(sentences: list[Sentence], indices: list[int]) -> PhraseTable:
+    return entity_table(entity_counts([sentences[i].words for i in indices],
+                                      [sentences[i].tags for i in indices]))
 
 
 @dataclass(frozen=True)
@@ -193,6 +217,16 @@ def _run_fold(fold: int) -> Counter[tuple[str, str]]:
     return counts
 
 
+def write_entities(sentences: list[Sentence], out: Path) -> None:
+    """The packaged phrase table the tagger reads (``entity_phrases``), from all the data."""
+    counts = entity_counts([s.words for s in sentences], [s.tags for s in sentences])
+    lines = ["phrase\ttype\tcount"]
+    for phrase in sorted(counts):
+        for kind, count in sorted(counts[phrase].items()):
+            lines.append(f"{' '.join(phrase)}\t{kind or '-'}\t{count}")
+    out.write_text(ENTITIES_HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+
+
 def fold_assignment(count: int, folds: int, split: str) -> list[int]:
     """Fold of each sentence: contiguous blocks, or sentence i in fold i mod k."""
     if split == "interleaved":
@@ -249,6 +283,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{args.cv}-fold cross-validation ({args.split} split), entity level:")
         print_scores(counts)
     else:
+        write_entities(sentences, ENTITIES_OUT)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         features = build_features(sentences, list(range(len(sentences))))
         train(features, [s.tags for s in sentences], settings, args.out)

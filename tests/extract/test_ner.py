@@ -7,13 +7,19 @@ import pytest
 
 from khabar.extract.ner import (
     NameSpan,
+    _phrases,
+    entity_counts,
+    entity_table,
     find_names,
+    phrase_tags,
     spans_of_tags,
     tag_words,
     tokenize,
     variants,
+    word_classes,
 )
 from khabar.extract.ner import model_path as ner_model_path
+from khabar.text.normalize import normalize
 
 needs_model = pytest.mark.skipif(
     ner_model_path() is None,
@@ -136,3 +142,46 @@ def test_very_long_text():
     assert time.perf_counter() - began < 5
     assert_round_trip(text, names)
     assert sum(name.text == "أحمد المسماري" for name in names) >= 120
+
+
+# --- phrase and class tables --------------------------------------------------------------
+
+
+def _phrase_marks(sentence: str, table) -> list[tuple[str, ...]]:
+    folded = [normalize(word) for word in sentence.split()]
+    return phrase_tags(folded, [variants(form) for form in folded], table)
+
+
+def test_places_of_the_gazetteer_are_marked_as_phrases():
+    marks = _phrase_marks("وصل إلى والمملكة العربية السعودية ثم ببنغازي", _phrases())
+    assert "B-country" in marks[2] and "I-country" in marks[3] and "I-country" in marks[4]
+    assert any(tag.startswith("B-city") for tag in marks[6])  # after a proclitic
+    assert marks[0] == marks[1] == ()
+
+
+def test_entity_phrases_are_counted_and_typed():
+    sentences = [
+        ["قال", "محمد", "حسني", "مبارك", "إن", "الأمم", "المتحدة", "تدعم"],
+        ["ورحبت", "الأمم", "المتحدة", "بـ", "محمد"],
+        ["وقال", "سلام", "إن", "السلام", "قريب"],
+        ["ودعا", "إلى", "سلام", "عادل", "و", "سلام", "دائم"],
+    ]
+    tags = [
+        ["O", "B-PERS", "I-PERS", "I-PERS", "O", "B-ORG", "I-ORG", "O"],
+        ["O", "B-ORG", "I-ORG", "O", "B-PERS"],
+        ["O", "B-PERS", "O", "O", "O"],
+        ["O", "O", "O", "O", "O", "O", "O"],
+    ]
+    counts = entity_counts(sentences, tags)
+    assert counts["الامم", "المتحده"] == {"ORG": 2, "": 2}  # «ورحبت» is no reading of it
+    assert counts["محمد",] == {"PERS": 1, "": 1}  # inside a longer name: not counted
+    table = entity_table(counts)
+    assert _phrase_marks("وقالت والأمم المتحدة", table)[1:] == [("B-ORG",), ("I-ORG",)]
+    assert counts["سلام",] == {"PERS": 1, "": 3}  # «السلام» is a reading of it, not it
+    assert _phrase_marks("قال سلام", table) == [(), ("B-PERS~",)]  # seldom a name
+
+
+def test_word_classes_come_from_the_packaged_table():
+    assert word_classes("بيروت")  # a word of ANERcorp's text
+    assert word_classes("وبيروت") == word_classes("بيروت")  # unseen, but its bare reading is
+    assert word_classes("zzzqqq") == ()

@@ -11,6 +11,18 @@ that context and picks the best BIO sequence for a whole sentence. Each token ca
 - its class in the project's hand-written lists (titles, offices, organization heads,
   reporting verbs, dateline places) and how often ANERcorp tags the word as part of a
   person's name (``lexicons/anercorp_words.tsv``);
+- whether it begins or continues (B-/I-) a phrase of the project's own data files, on it and
+  on the tokens on each side: a place of ``link/gazetteer.tsv`` by kind (and whether the
+  name is also an ordinary word), a demonym of its countries, an actor of
+  ``link/actors.tsv``, a multiword speaker phrase («وزارة الداخلية»);
+- whether it, or a token on each side, begins or continues an entity phrase of ANERcorp,
+  with that phrase's usual type (``lexicons/anercorp_entities.tsv``: «الأمم المتحدة» is an
+  ORG, «علي» seldom a PERS; training counts it on held-apart parts of its data, as the
+  person shares);
+- its word classes (``lexicons/ner_clusters.tsv``, three granularities) and the two coarser
+  ones of its neighbours: words written between the same neighbours in ANERcorp's text
+  (no tag read; ``scripts/build_ner_clusters.py``), so an unseen name can borrow from seen
+  names of its class;
 - what the other occurrences of the word in the nearby sentences say: the words around them,
   their proclitics (``add_document_features``), since a report names a person in full once
   and then by one word in contexts that alone say little.
@@ -162,6 +174,82 @@ def _lexicon_class(form: str) -> str:
     return next((lexicon[reading] for reading in variants(form) if reading in lexicon), "")
 
 
+# Kinds of gazetteer places, as the phrase features name them.
+PLACE_KINDS = {"country": "country", "region": "country", "city": "city", "district": "city",
+               "site": "city", "town": "town", "village": "town", "hamlet": "town"}
+# Endings of a nisba adjective on a demonym stem (as khabar.link.geocode reads them).
+DEMONYM_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
+
+# First folded word → (the other folded words, class) of each phrase of a list.
+PhraseTable = Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+
+def _words_of(name: str) -> tuple[str, ...]:
+    return tuple(normalize(name[start:end]) for start, end in tokenize(name))
+
+
+def _phrase_table(entries: Iterable[tuple[tuple[str, ...], str]]) -> PhraseTable:
+    table: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
+    for words, cls in entries:
+        if words and all(words):
+            table[words[0]].add((words[1:], cls))
+    return {first: tuple(sorted(found, key=lambda e: (-len(e[0]), e)))
+            for first, found in table.items()}
+
+
+@cache
+def _phrases() -> PhraseTable:
+    """The phrases of the project's own data files (none derived from ANERcorp): place
+    names of ``link/gazetteer.tsv`` (class: kind, and its ``cue`` when the name is also an
+    ordinary word: «town.context», «city.strict»), the demonyms of its countries, actor
+    names of ``link/actors.tsv`` and the multiword speaker phrases of ``speaker_words``."""
+    entries: list[tuple[tuple[str, ...], str]] = []
+    for row in load_tsv("link/gazetteer.tsv"):
+        kind = PLACE_KINDS.get(row["kind"], "town")
+        entries.append((_words_of(row["name"]), kind + ("." + row["cue"] if row["cue"] else "")))
+        for demonym in row["demonym"].split():
+            stem = normalize(demonym)
+            entries += [((stem + ending,), "demonym") for ending in DEMONYM_ENDINGS]
+    entries += [(_words_of(row["form"]), "actor") for row in load_tsv("link/actors.tsv")]
+    entries += [(tuple(word.form.split()), "sp." + word.kind)
+                for word in speaker_words().values() if " " in word.form]
+    return _phrase_table(entries)
+
+
+def phrase_tags(folded: Sequence[str], readings: Sequence[tuple[str, ...]],
+                table: PhraseTable) -> list[tuple[str, ...]]:
+    """B-/I- class tags of each token of a sentence inside a phrase of ``table``: the first
+    word matched by any of its readings (``variants``: «ببنغازي»), the others as folded."""
+    tags: list[set[str]] = [set() for _ in folded]
+    count = len(folded)
+    for i in range(count):
+        for reading in readings[i]:
+            for rest, cls in table.get(reading, ()):
+                n = len(rest)
+                if i + n < count and tuple(folded[i + 1:i + 1 + n]) == rest:
+                    tags[i].add("B-" + cls)
+                    for k in range(i + 1, i + 1 + n):
+                        tags[k].add("I-" + cls)
+    return [tuple(sorted(t)) for t in tags]
+
+
+@cache
+def _clusters() -> dict[str, tuple[str, ...]]:
+    """Folded word → its classes (``lexicons/ner_clusters.tsv``), coarse to fine."""
+    table = {}
+    for row in load_tsv("extract/lexicons/ner_clusters.tsv"):
+        table[row["word"]] = tuple(f"{name}={value}" for name, value in row.items()
+                                   if name != "word")
+    return table
+
+
+@lru_cache(maxsize=200_000)
+def word_classes(form: str) -> tuple[str, ...]:
+    """The classes of a folded word, or of its first reading that has them."""
+    table = _clusters()
+    return next((table[reading] for reading in variants(form) if reading in table), ())
+
+
 def _shape(word: str) -> str:
     if word.isdigit():
         return "digit"
@@ -202,6 +290,72 @@ def person_counts(words: Iterable[str], tags: Iterable[str]) -> dict[str, tuple[
             if person[form] or seen >= SHARE_MIN_SEEN}
 
 
+EntityCounts = Mapping[tuple[str, ...], Mapping[str, int]]  # phrase → type → count, "" total
+
+
+def entity_counts(sentences: Iterable[Sequence[str]], tags: Iterable[Sequence[str]]
+                  ) -> dict[tuple[str, ...], dict[str, int]]:
+    """How often each entity phrase of some tagged sentences (folded words) is tagged as each
+    type, and (key "") how often it occurs other than inside a longer entity, tagged or
+    not («محمد» in «محمد حسني مبارك» is neither a name of its own nor a common word)."""
+    sentences = [[normalize(word) for word in words] for words in sentences]
+    spans = [spans_of_tags(labels) for labels in tags]
+    counts: dict[tuple[str, ...], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for forms, found_spans in zip(sentences, spans, strict=True):
+        for first, last, kind in found_spans:
+            phrase = tuple(forms[first:last + 1])
+            if all(phrase):
+                counts[phrase][kind] += 1
+    table = _phrase_table(((reading, *phrase[1:]), "") for phrase in counts
+                          for reading in variants(phrase[0]))
+    for forms, found_spans in zip(sentences, spans, strict=True):
+        inside = [0] * len(forms)  # the length of the entity each token is in
+        for first, last, _ in found_spans:
+            for k in range(first, last + 1):
+                inside[k] = last - first + 1
+        readings = [variants(form) for form in forms]
+        for i in range(len(forms)):
+            found = set()
+            for reading in readings[i]:
+                for rest, _ in table.get(reading, ()):
+                    if (tuple(forms[i + 1:i + 1 + len(rest)]) == rest
+                            and inside[i] <= len(rest) + 1):
+                        found.add((forms[i], *rest))
+            for phrase in found:
+                if phrase in counts:
+                    counts[phrase][""] += 1
+    return {phrase: dict(kinds) for phrase, kinds in counts.items()}
+
+
+def entity_table(counts: EntityCounts) -> PhraseTable:
+    """The phrase table of ``entity_counts``: each phrase's most frequent type, marked «~»
+    («ORG~») when it is that type in fewer than half of its occurrences; a phrase is filed
+    under every reading of its first word, so «والأمم المتحدة» learned is found as «الأمم
+    المتحدة» and back."""
+    entries = []
+    for phrase, kinds in counts.items():
+        typed = sorted((n, kind) for kind, n in kinds.items() if kind)
+        if not typed:
+            continue
+        n, kind = typed[-1]
+        total = max(kinds.get("", 0), sum(n for n, _ in typed))
+        cls = kind + ("" if 2 * n >= total else "~")
+        entries += [((reading, *phrase[1:]), cls) for reading in variants(phrase[0])]
+    return _phrase_table(entries)
+
+
+@cache
+def entity_phrases() -> PhraseTable:
+    """ANERcorp's entity phrases (``lexicons/anercorp_entities.tsv``), the table the tagger
+    reads. Training builds the same table from held-apart parts of its own data
+    (``entity_counts``), never from this file, so the feature is not a copy of the labels."""
+    counts: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
+    for row in load_tsv("extract/lexicons/anercorp_entities.tsv"):
+        kind = "" if row["type"] == "-" else row["type"]
+        counts[tuple(row["phrase"].split())][kind] = int(row["count"])
+    return entity_table(counts)
+
+
 def _share_class(shares: NameShares, form: str) -> str:
     counts = shares.get(form)
     if counts is None:
@@ -214,40 +368,100 @@ def _share_class(shares: NameShares, form: str) -> str:
     return "mixed"
 
 
-def sentence_features(words: Sequence[str], shares: NameShares | None = None
-                      ) -> list[list[str]]:
+def sentence_features(words: Sequence[str], shares: NameShares | None = None,
+                      entities: PhraseTable | None = None) -> list[list[str]]:
     """CRF features of each word of one sentence (as written; folded here), from the
-    sentence alone. ``shares`` defaults to the packaged ``name_shares()``."""
+    sentence alone. ``shares`` defaults to the packaged ``name_shares()``, ``entities`` to
+    the packaged ``entity_phrases()``."""
     shares = name_shares() if shares is None else shares
+    entities = entity_phrases() if entities is None else entities
     folded = [normalize(word) for word in words]
     readings = [variants(form) for form in folded]
-    classes = [_lexicon_class(form) for form in folded]
     count = len(words)
+    places = phrase_tags(folded, readings, _phrases())
+    named = phrase_tags(folded, readings, entities)
+    # What each token says of the one after it (as its w[-1]), of the one before it (w[1]),
+    # and two tokens away: the same for every occurrence of a word, but for its phrases.
+    before, after, before2, after2 = [], [], [], []
+    for form, place, name in zip(folded, places, named, strict=True):
+        left, right, left2, right2 = _neighbour_features(form)
+        if place or name:
+            left = (*left, *("gz[-1]=" + tag for tag in place),
+                    *("ent[-1]=" + tag for tag in name))
+            right = (*right, *("gz[1]=" + tag for tag in place),
+                     *("ent[1]=" + tag for tag in name))
+        before.append(left)
+        after.append(right)
+        before2.append(left2)
+        after2.append(right2)
+    edge = ("<s>", "<s>", "</s>", "</s>")  # the forms beyond each end
 
     def form_at(index: int) -> str:
-        return "<s>" if index < 0 else "</s>" if index >= count else folded[index]
+        return edge[index + 2] if index < 0 else edge[index - count + 2] if index >= count \
+            else folded[index]
 
     rows = []
     for i, (word, form) in enumerate(zip(words, folded, strict=True)):
-        row = list(_word_features(word, shares))
-        if i == 0:
-            row.append("BOS")
-        if i == count - 1:
-            row.append("EOS")
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if abs(offset) == 1 and 0 <= j < count:
-                row += [f"v[{offset}]={reading}" for reading in readings[j]]
-            else:
-                row.append(f"w[{offset}]={form_at(j)}")
-            if 0 <= j < count and classes[j]:
-                row.append(f"lex[{offset}]={classes[j]}")
+        row = [*_word_features(word, shares), *_NEIGHBOUR_EDGES[i, count]]
+        if places[i] or named[i]:
+            row += ["gz=" + tag for tag in places[i]]
+            # A name that is also an ordinary word («town.context») is a place too.
+            row += ["gz=" + tag.partition(".")[0] for tag in places[i] if "." in tag]
+            row += ["ent=" + tag for tag in named[i]]
+        if i >= 1:
+            row += before[i - 1]
+        if i >= 2:
+            row += before2[i - 2]
+        if i + 1 < count:
+            row += after[i + 1]
+        if i + 2 < count:
+            row += after2[i + 2]
         row.append(f"w[-1]|w={form_at(i - 1)}|{form}")
         row.append(f"w|w[1]={form}|{form_at(i + 1)}")
         row.append(f"w[-2]|w[-1]={form_at(i - 2)}|{form_at(i - 1)}")
         row.append(f"w[1]|w[2]={form_at(i + 1)}|{form_at(i + 2)}")
         rows.append(row)
     return rows
+
+
+class _Edges(dict):
+    """(position, length) → the features of a sentence's ends: BOS/EOS and the forms of the
+    tokens beyond them (``w[-2]=<s>``)."""
+
+    def __missing__(self, key: tuple[int, int]) -> tuple[str, ...]:
+        i, count = key
+        found = ["BOS"] if i == 0 else []
+        if i == count - 1:
+            found.append("EOS")
+        found += [f"w[{offset}]={'<s>' if offset < 0 else '</s>'}"
+                  for offset in (-2, -1, 1, 2) if not 0 <= i + offset < count]
+        if len(self) < 100_000:
+            self[key] = tuple(found)
+        return tuple(found)
+
+
+_NEIGHBOUR_EDGES = _Edges()
+
+
+@lru_cache(maxsize=200_000)
+def _neighbour_features(form: str) -> tuple[tuple[str, ...], ...]:
+    """The features a folded word gives the token after it (offset -1 there), the token
+    before it (offset 1), and those two tokens away (-2, 2): its readings or form, its
+    lexicon class and its coarser classes (``word_classes``)."""
+    kind = _lexicon_class(form)
+    clusters = word_classes(form)[:2]
+    found = []
+    for offset in (-1, 1, -2, 2):
+        if abs(offset) == 1:
+            row = [f"v[{offset}]={reading}" for reading in variants(form)]
+        else:
+            row = [f"w[{offset}]={form}"]
+        if kind:
+            row.append(f"lex[{offset}]={kind}")
+        if abs(offset) == 1:
+            row += [f"c[{offset}]{cluster}" for cluster in clusters]
+        found.append(tuple(row))
+    return tuple(found)
 
 
 def _word_features(word: str, shares: NameShares) -> tuple[str, ...]:
@@ -280,6 +494,7 @@ def _own_features(word: str, shares: NameShares) -> tuple[str, ...]:
     ]
     if word != form:
         row.append("raw=" + word)
+    row += word_classes(form)
     kind = _lexicon_class(form)
     if kind:
         row.append("lex=" + kind)
@@ -310,6 +525,7 @@ def add_document_features(sentences: Sequence[Sequence[str]], rows: list[list[li
             if form.isalpha() and form not in skip and bare[i][j][1] not in skip:
                 for reading in variants(form):
                     places[reading].append((i, j))
+    told: dict[tuple[int, int], tuple[str, ...]] = {}  # what each occurrence says
     for i, forms in enumerate(folded):
         for j, form in enumerate(forms):
             others: set[tuple[int, int]] = set()
@@ -324,20 +540,30 @@ def add_document_features(sentences: Sequence[Sequence[str]], rows: list[list[li
             others.discard((i, j))
             found: set[str] = set()
             seen = 0
-            for k, m in sorted(others):
+            for k, m in others:
                 if groups is not None and groups[k] != groups[i]:
                     continue
                 seen += 1
-                before = bare[k][m - 1][1] if m > 0 else "<s>"
-                after = bare[k][m + 1][1] if m + 1 < len(bare[k]) else "</s>"
-                found.update(("d.pc=" + bare[k][m][0], "d.prev=" + before, "d.next=" + after))
-                for name, other in (("d.lexprev=", before), ("d.lexnext=", after)):
-                    kind = _lexicon_class(other)
-                    if kind:
-                        found.add(name + kind)
+                said = told.get((k, m))
+                if said is None:
+                    said = told[k, m] = _occurrence_features(bare[k], m)
+                found.update(said)
             if seen:
                 rows[i][j].extend(sorted(found))
                 rows[i][j].append(f"d.n={min(seen, 3)}")
+
+
+def _occurrence_features(bare: Sequence[tuple[str, str]], m: int) -> tuple[str, ...]:
+    """What the occurrence of a word at ``m`` in a sentence (``strip_proclitic`` of its
+    words) tells its other occurrences: its proclitic, its neighbours and their classes."""
+    before = bare[m - 1][1] if m > 0 else "<s>"
+    after = bare[m + 1][1] if m + 1 < len(bare) else "</s>"
+    found = ["d.pc=" + bare[m][0], "d.prev=" + before, "d.next=" + after]
+    for name, other in (("d.lexprev=", before), ("d.lexnext=", after)):
+        kind = _lexicon_class(other)
+        if kind:
+            found.append(name + kind)
+    return tuple(found)
 
 
 def document_features(sentences: Sequence[Sequence[str]], shares: NameShares | None = None
