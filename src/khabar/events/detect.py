@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from khabar.link.actors import ActorName, find_actors, inter_of, resolve
+from khabar.link.actors import ActorName, find_actors, inter_of, name_of, resolve
 from khabar.link.geocode import demonym_country, load_gazetteer, place_form
 from khabar.model import Article, Claim, Span, Statement
 from khabar.resources import load_tsv
@@ -176,11 +176,11 @@ def _roles(named: list[ActorName], trigger_at: int, roles: dict[str, list[Span]]
     on: with no other actor, actor1 is unknown. A generic name («الجيش») is narrowed by
     ``link.actors``; role words are ``role_words.tsv``."""
     def name(actor: ActorName) -> str:
-        return resolve(actor.name, actor.country or country, specific, actor.written)
+        return name_of(actor, specific, country) or resolve(actor.name, None)
 
     agents = [actor for actor in named
               if any(0 <= actor.start - end <= AGENT_REACH for _, end in roles["agent"])]
-    victims = [actor for actor in named if _lost_people(actor, roles["victim"], sentence)]
+    victims = [actor for actor in named if _lost_people(actor, roles, sentence)]
     acted_on = [actor for actor in named if actor not in victims]
     # an actor that is the event word itself acts: «سلاح الجو الليبي» (an air strike)
     acting = [actor for actor in acted_on if actor.start == trigger_at]
@@ -199,30 +199,28 @@ def _roles(named: list[ActorName], trigger_at: int, roles: dict[str, list[Span]]
 
 AGENT_REACH = 3  # characters from an agent word («شنها») to the actor that acted
 VICTIM_REACH = 40  # characters back from «من <actor>» to a casualty word («مقتل»)
-# «من قوات», «من عناصر الجيش»: the partitive before an actor that lost people
-_PARTITIVE = re.compile(r"(?:^|\s)و?من\s+(?:(?:عناصر|أفراد|جنود|صفوف|منتسبي)\s+)?$")
-
-
-def _lost_people(actor: ActorName, casualty_words: list[Span],
+def _lost_people(actor: ActorName, roles: dict[str, list[Span]],
                  sentence: tuple[int, str]) -> bool:
-    """Whether the actor is named as the side that lost people: a casualty word, then
-    «من» and the actor («سقط عشرات القتلى من الحوثيين»). ``sentence``: (start, text)."""
+    """Whether the actor is named as the side that lost people: a casualty word, then a
+    partitive («من», «في صفوف») right before the actor («سقط عشرات القتلى من الحوثيين»).
+    ``sentence``: (start, text)."""
     start, text = sentence
-    before = text[max(0, actor.start - start - VICTIM_REACH):max(0, actor.start - start)]
     return any(actor.start - VICTIM_REACH <= end <= actor.start
-               for _, end in casualty_words) and bool(_PARTITIVE.search(before))
+               for _, end in roles["victim"]) and any(
+        end <= actor.start and not text[end - start:actor.start - start].strip()
+        for _, end in roles["partitive"])
 
 
 @cache
 def role_words() -> PhraseTable[str]:
-    """Folded form → its role (``role_words.tsv``: target, agent, victim)."""
+    """Folded form → its role (``role_words.tsv``: target, agent, victim, partitive)."""
     return PhraseTable((fold_phrase(row["form"]), row["role"])
                        for row in load_tsv(ROLE_WORDS_FILE))
 
 
 def _role_words_at(folded: FoldedText, offset: int) -> dict[str, list[Span]]:
     """Role → the original spans of the sentence's role words."""
-    found: dict[str, list[Span]] = {"target": [], "agent": [], "victim": []}
+    found: dict[str, list[Span]] = {"target": [], "agent": [], "victim": [], "partitive": []}
     for hit in find_phrases(folded, role_words()):
         found[hit.value].append((hit.start + offset, hit.end + offset))
     return found

@@ -173,6 +173,24 @@ def resolve(name: str, country: str | None, specific: frozenset[str] = frozenset
     return forces[0] if len(forces) == 1 else generic
 
 
+def name_of(actor: ActorName, specific: frozenset[str], country: str | None = None
+            ) -> str | None:
+    """The actor a name in a report means, its generic names narrowed in this order: by the
+    country its adjective gives («القوات العراقية»); to a force the report names of
+    ``country`` (the event's, when known); to the one force of any country the report names
+    («القوات المسلحة» in a report naming only the LNA, even in a sentence placed «من قطر»);
+    else the template filled with ``country``. None when nothing narrows a generic name and
+    no country is known (the entities stage then makes no organization of it)."""
+    if actor.country:
+        return resolve(actor.name, actor.country, specific, actor.written)
+    if country is not None:
+        placed = resolve(actor.name, country, specific, actor.written)
+        if placed in specific or not actor.generic:
+            return placed
+    return force_of(actor.name, specific, actor.written) or (
+        resolve(actor.name, country, specific, actor.written) if country else None)
+
+
 def _with_article(country: str) -> str:
     """«the United States», «the Netherlands»: ACLED's names keep the English article."""
     return f"the {country}" if country.startswith(ARTICLE_COUNTRY_WORDS) else country

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from khabar.extract.lexicons import function_words
 from khabar.extract.ner import NameSpan, find_names
 from khabar.extract.speakers import KnownNames, parse_speaker, runs, word_kind
-from khabar.link.actors import arabic_names, find_actors, force_of, resolve
+from khabar.link.actors import arabic_names, find_actors, name_of
 from khabar.link.operations import find_operations
 from khabar.model import Article, Entity, Mention, Span, Statement
 from khabar.text.normalize import normalize
@@ -267,8 +267,7 @@ def _actor_people(article: Article, folded: FoldedText) -> dict[str, _Person]:
     specific = frozenset(actor.name for actor in named if not actor.generic)
     people: dict[str, _Person] = {}
     for actor in named:
-        name = (resolve(actor.name, actor.country, specific, actor.written) if actor.country
-                else force_of(actor.name, specific, actor.written))
+        name = name_of(actor, specific)
         if name is None:
             continue
         # «القوات العراقية»: a generic name made specific by its adjective is named so
