@@ -50,6 +50,7 @@ from khabar.extract.lexicons import (
     reporting_cues,
     speaker_words,
 )
+from khabar.link.geocode import DEMONYM_ENDINGS
 from khabar.model import Span
 from khabar.resources import load_lines, load_tsv
 from khabar.text.normalize import normalize
@@ -177,8 +178,6 @@ def _lexicon_class(form: str) -> str:
 # Kinds of gazetteer places, as the phrase features name them.
 PLACE_KINDS = {"country": "country", "region": "country", "city": "city", "district": "city",
                "site": "city", "town": "town", "village": "town", "hamlet": "town"}
-# Endings of a nisba adjective on a demonym stem (as khabar.link.geocode reads them).
-DEMONYM_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
 
 # First folded word → (the other folded words, class) of each phrase of a list.
 PhraseTable = Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]

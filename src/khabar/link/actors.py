@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from khabar.link.geocode import demonym_country, load_gazetteer, place_form
-from khabar.resources import load_tsv
+from khabar.resources import load_lines, load_tsv
 from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
 from khabar.text.search_form import LAM_LAM, word_forms
 from khabar.text.tokens import FoldedText
@@ -22,6 +22,7 @@ from khabar.text.tokens import FoldedText
 ACTORS_FILE = "link/actors.tsv"
 COUNTRY = "{country}"
 FORCE_NOUNS_FILE = "link/force_nouns.tsv"
+COUNTRY_ARTICLE_FILE = "link/country_article.txt"
 ARMY_WORDS = frozenset({"الجيش", "جيش"})  # folded; a specific army is «قوات» + its name
 
 
@@ -193,11 +194,13 @@ def name_of(actor: ActorName, specific: frozenset[str], country: str | None = No
 
 def _with_article(country: str) -> str:
     """«the United States», «the Netherlands»: ACLED's names keep the English article."""
-    return f"the {country}" if country.startswith(ARTICLE_COUNTRY_WORDS) else country
+    return f"the {country}" if country.startswith(_article_countries()) else country
 
 
-ARTICLE_COUNTRY_WORDS = ("United ", "Netherlands", "Philippines", "Central African",
-                         "Democratic Republic", "Republic of", "Gambia", "Bahamas")
+@cache
+def _article_countries() -> tuple[str, ...]:
+    """Starts of the English country names ACLED writes with «the» (``country_article.txt``)."""
+    return load_lines(COUNTRY_ARTICLE_FILE)
 
 
 def force_of(name: str, specific: frozenset[str], written: str = "") -> str | None:

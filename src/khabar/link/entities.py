@@ -37,6 +37,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from khabar.extract.lexicons import function_words
 from khabar.extract.ner import NameSpan, find_names
@@ -44,6 +45,7 @@ from khabar.extract.speakers import KnownNames, parse_speaker, runs, word_kind
 from khabar.link.actors import arabic_names, find_actors, name_of
 from khabar.link.operations import find_operations
 from khabar.model import Article, Entity, Mention, Span, Statement
+from khabar.resources import load_tsv
 from khabar.text.normalize import normalize
 from khabar.text.search_form import LAM_LAM, word_forms
 from khabar.text.tokens import FoldedText, Token, fold_and_tokenize
@@ -157,8 +159,8 @@ def _add_latter_mentions(article: Article, found: list[_Person], places: list[Sp
         previous = normalize(before[-1].strip(_MARKS)) if before else ""
         if "ب" not in match.group("glued") and "ل" not in match.group("glued") and (
                 any(form.startswith("ال") for form in word_forms(previous))
-                or previous.endswith(_POSSESSIVES) or previous[-1:].isdigit()
-                or not _NOT_BEFORE_LATTER.isdisjoint(word_forms(previous))):
+                or previous.endswith(_latter_words("possessive")) or previous[-1:].isdigit()
+                or not set(_latter_words("not_before")).isdisjoint(word_forms(previous))):
             continue  # «الأسبوع الأخير», «خطابه الأخير», «الثاني والأخير»: an adjective
         window = text[max(0, start - LATTER_REACH):start]
         reach = start - len(window) + (window.rfind("\n") + 1)
@@ -177,8 +179,15 @@ def _add_latter_mentions(article: Article, found: list[_Person], places: list[Sp
 
 # «الأخير» with a conjunction or preposition glued on; «للأخير» keeps its lam.
 _LATTER = re.compile(r"(?<!\w)(?P<glued>[وف]?[بل]?|[وف]?)(?P<word>ال[أا]خير|ل[أا]خير)(?!\w)")
-_POSSESSIVES = ("ه", "ها", "هما", "هم", "هن")  # a noun with a pronoun is definite
-_NOT_BEFORE_LATTER = frozenset({"في", "يكون", "تكون", "كان", "كانت"})  # «في الأخير»: at last
+LATTER_WORDS_FILE = "link/latter_words.tsv"
+
+
+@cache
+def _latter_words(group: str) -> tuple[str, ...]:
+    """The words of one group of ``latter_words.tsv`` (after which «الأخير» is no anaphor)."""
+    return tuple(row["word"] for row in load_tsv(LATTER_WORDS_FILE) if row["group"] == group)
+
+
 _MARKS = "«»\"“”'()[]،,.:؛"
 LATTER_REACH = 250  # characters back to look for the person «الأخير» means
 
