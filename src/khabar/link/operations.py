@@ -17,7 +17,8 @@ from functools import cache
 
 from khabar.model import Span
 from khabar.resources import load_tsv
-from khabar.text.normalize import normalize
+from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
+from khabar.text.tokens import fold_and_tokenize
 
 OPERATIONS_FILE = "link/operations.tsv"
 MAX_QUOTED_NAME = 40  # characters; longer quoted text after «عملية» is a quotation
@@ -51,9 +52,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
-def _known() -> dict[str, str]:
-    return {normalize(row["form"]): row["name_en"] for row in load_tsv(OPERATIONS_FILE)
-            if row["group"] == "name"}
+def _known() -> PhraseTable[str]:
+    """Folded name → English name of the operations known by name alone."""
+    return PhraseTable((fold_phrase(row["form"]), row["name_en"])
+                       for row in load_tsv(OPERATIONS_FILE) if row["group"] == "name")
 
 
 _YEAR_AFTER = re.compile(r"^\s+عام\s+\d{4}")
@@ -67,7 +69,7 @@ def find_operations(text: str, places: list[Span]) -> list[OperationName]:
     for match in quoted.finditer(text):
         start, end = match.span("name")
         found.append(OperationName(start, end, text[start:end],
-                                   _known().get(normalize(text[start:end]))))
+                                   _known().get(fold_phrase(text[start:end]))))
     for place_start, place_end in places:
         match = before_place.search(text, max(0, place_start - 40), place_start)
         if match is None:
@@ -77,25 +79,10 @@ def find_operations(text: str, places: list[Span]) -> list[OperationName]:
             end += year.end()
         start = match.start("head")
         found.append(OperationName(start, end, text[start:end]))
-    for pattern, name_en in _known_patterns():
-        for match in pattern.finditer(text):
-            start, end = match.span("name")
-            found.append(OperationName(start, end, text[start:end], name_en))
+    for hit in find_phrases(fold_and_tokenize(text), _known()):
+        found.append(OperationName(hit.start, hit.end, hit.written, hit.value))
     kept: list[OperationName] = []
     for name in sorted(found, key=lambda n: (n.start, -n.end)):
         if not any(other.start <= name.start < other.end for other in kept):
             kept.append(name)
     return kept
-
-
-@cache
-def _known_patterns() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(rf"(?<!\w)[وفبل]?(?P<name>{_loose(form)})(?!\w)"), name_en)
-            for form, name_en in _known().items()]
-
-
-def _loose(folded: str) -> str:
-    """A regex for a folded phrase that matches its written forms (hamza, ta marbuta)."""
-    variants = {"ا": "[اأإآ]", "ه": "[هة]", "ي": "[يى]"}
-    return r"\s+".join("".join(variants.get(char, re.escape(char)) for char in word)
-                       for word in folded.split())
