@@ -163,6 +163,15 @@ def test_geocode_country_adjectives_only_on_request():
         ("الأمريكية", "US", True), ("أفغاني", "AF", True)]
 
 
+def test_geocode_a_country_named_like_its_adjective_after_a_definite_noun_is_the_adjective():
+    sentence = "وردت القوات السعودية على القصف، ثم عاد الوفد إلى السعودية."
+    assert texts(find_places(sentence)) == ["السعودية"]
+    assert find_places(sentence)[0].start == sentence.rindex("السعودية")
+    with_adjectives = find_places(sentence, adjectives=True)
+    assert [(m.start, m.adjective) for m in with_adjectives] == [
+        (sentence.index("السعودية"), True), (sentence.rindex("السعودية"), False)]
+
+
 def test_geocode_accepts_a_swapped_pair_in_a_long_site_name():
     mentions = find_places("وتعرض مطار معيتقية لقصف.")
     assert [(m.text, m.corrected) for m in mentions] == [("مطار معيتقية", "مطار معيتيقة")]

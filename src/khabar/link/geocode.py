@@ -348,6 +348,12 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None, cues: bool = T
             k += 1
             continue
         match, kept = chosen
+        if _adjective_use(gaz, forms, match):
+            # «القوات السعودية»: a country named like its adjective qualifies the noun before
+            if adjectives and (adjective := _adjective(gaz, folded, forms, k)) is not None:
+                mentions.append(adjective)
+            k = match.last + 1
+            continue
         mention = _mention(gaz, folded, forms, match, kept)
         listed = _after_list(forms, match, previous.last)
         if mentions and mention.within_name is None and listed:
@@ -370,6 +376,20 @@ def _adjective(gaz: Gazetteer, folded: FoldedText, forms: Sequence[str],
     start, end = folded.folded.to_original(token.start + prefix, token.end)
     return PlaceMention(start=start, end=end, text=folded.original[start:end],
                         candidates=(gaz.by_id[country],), adjective=True)
+
+
+def _adjective_use(gaz: Gazetteer, forms: Sequence[str], match: _Match) -> bool:
+    """A one-word country name that is also its adjective («السعودية»), right after a definite
+    noun that is no place («القوات السعودية», «بالخارجية السعودية»): the adjective."""
+    if match.first != match.last or match.prefix or match.first == 0:
+        return False
+    country = demonym_country(gaz, forms[match.first])
+    if country is None or all(place.id != country for place in match.candidates):
+        return False
+    before = forms[match.first - 1]
+    definite = any(before.startswith(prefix + "ال") and len(before) > len(prefix) + 3
+                   for prefix in ("", "و", "ف", "ب", "وب", "فب", "ك"))
+    return (definite or before.startswith("لل")) and not _matches_at(gaz, forms, match.first - 1)
 
 
 @dataclass(frozen=True)
