@@ -179,3 +179,13 @@ def test_acled_coding_rules_for_crowds_arrests_and_unnamed_shooters():
     # shells from across a border: an unidentified group of the country they came from
     assert coded("سقطت مقذوفات من داخل الأراضي المصرية على مدينة الكفرة.", "الكفرة")[0] == (
         "Unidentified Armed Group (Egypt)")
+
+
+def test_the_event_is_placed_at_the_town_nearest_its_trigger_not_a_region() -> None:
+    text = "وتواصلت المعارك بأطراف مدينتي الرمادي والفلوجة في محافظة الأنبار."
+    report = article("p", text)
+    places = [place(text, "الرمادي", 2), place(text, "الفلوجة"), place(text, "الأنبار", 3)]
+    [battle] = mentions_of(report, places)
+    assert battle.place.name == "الرمادي"
+    [alone] = mentions_of(report, [place(text, "الأنبار", 3)])
+    assert alone.place.name == "الأنبار"

@@ -43,6 +43,7 @@ NOT_HAPPENED_FILE = "events/not_happened.tsv"
 ROLE_WORDS_FILE = "events/role_words.tsv"
 DEFAULT_ACTORS_FILE = "events/default_actors.tsv"
 STATE_FORCES = "1"
+REGION = 3  # ACLED geo precision of a region or country
 
 
 @dataclass(frozen=True)
@@ -117,14 +118,14 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             continue
         named_actors = find_actors(folded, start)
         inside = [place for place in places if start <= place.start and place.end <= end]
-        place = _most_precise(inside) or default_place
+        _, offset, form, event_type, sub_type = min(found)  # one event a sentence
+        place = _event_place(inside, start + offset) or default_place
         when = [hit for hit in dates if start <= hit.start and hit.end <= end and hit.value]
         killed = [claim for claim in claims if claim.quantity == "killed" and not claim.part_of
                   and start <= claim.span[0] and claim.span[1] <= end]
         statement = _statement_telling(statements, start, end)
         if statement is not None and statement.polarity == "deny":
             continue  # «نفى … استهداف المدنيين»: the speaker says it did not happen
-        _, offset, form, event_type, sub_type = min(found)  # one event a sentence
         country = place.country if place else None
         actor1, actor2 = _roles(named_actors, start + offset, _role_words_at(folded, start),
                                 country, specific, (start, sentence))
@@ -311,8 +312,13 @@ def _reported(claim: Claim) -> dict:
             "statement_id": claim.statement_id}
 
 
-def _most_precise(places: list[PlaceHit]) -> PlaceHit | None:
-    return min(places, key=lambda place: (place.precision, place.start), default=None)
+def _event_place(places: list[PlaceHit], trigger_at: int) -> PlaceHit | None:
+    """The town the sentence puts the event in: of the towns it names (in or near them), the
+    one nearest the trigger («المعارك الجارية بأطراف مدينتي الرمادي والفلوجة» → Ramadi);
+    a region or country only when it names no town."""
+    best = min((place.precision >= REGION for place in places), default=None)
+    return min((place for place in places if (place.precision >= REGION) == best),
+               key=lambda place: (abs(place.start - trigger_at), place.start), default=None)
 
 
 def _main_place(places: list[PlaceHit]) -> PlaceHit | None:
