@@ -2,7 +2,7 @@ import dataclasses
 
 from khabar.clean.boilerplate import clean
 from khabar.model import Article
-from khabar.outlets import find_outlet, identify_outlet, outlet_for_url
+from khabar.outlets import find_outlet, find_outlet_mentions, identify_outlet, outlet_for_url
 
 
 def article(text: str, **fields) -> Article:
@@ -56,3 +56,15 @@ def test_a_cited_outlet_is_not_the_publisher() -> None:
 def test_find_outlet_folds_spelling_and_prefixes() -> None:
     assert find_outlet('موقع "العين الاخبارية"').key == "alain"
     assert find_outlet("سكاى نيوز عربية").key == "skynewsarabia"
+
+
+def test_outlet_mentions_in_quotes_after_a_kind_word_or_by_a_distinctive_name() -> None:
+    text = ("وقال المتحدث لـ«الشرق الأوسط» إن المعارك في الشرق الأوسط مستمرة، وذكرت صحيفة "
+            "الرياض أن الوفد وصل إلى الرياض، وفقا لسكاي نيوز عربية.")
+    found = find_outlet_mentions(text)
+    assert [(m.text, m.outlet.name_en) for m in found] == [
+        ("الشرق الأوسط", "Asharq Al-Awsat"), ("الرياض", "Al Riyadh"),
+        ("سكاي نيوز عربية", "Sky News Arabia")]
+    assert [text[m.span[0]:m.span[1]] for m in found] == [m.text for m in found]
+    # the same words bare are the region and the city
+    assert found[0].span[0] < text.index("في الشرق") and found[1].span[0] < text.index("إلى الرياض")

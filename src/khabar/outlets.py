@@ -15,13 +15,14 @@ import re
 from functools import cache
 from urllib.parse import urlsplit
 
-from khabar.model import Article
+from khabar.model import Article, Span
 from khabar.resources import load_lines, load_tsv
-from khabar.text.normalize import normalize
+from khabar.text.normalize import normalize, normalize_with_offsets
 
 OUTLET_FILE = "outlets.tsv"
 PLACE_FILE = "dateline_places.txt"
 OUTLET_KIND_FILE = "outlet_kinds.txt"
+NAME_WORD_FILE = "outlet_name_words.txt"
 
 QUOTED = r"[\"“”«»'‘’]\s*([^\"“”«»'‘’\n]{2,40}?)\s*[\"“”«»'‘’]"
 # The report names itself as the one who did the interview or got the statement.
@@ -79,6 +80,62 @@ def _dateline_places() -> frozenset[str]:
 def outlet_kind_words() -> tuple[str, ...]:
     """Folded words naming a kind of outlet («موقع», «صحيفة»), from ``outlet_kinds.txt``."""
     return tuple(fold_name(word) for word in load_lines(OUTLET_KIND_FILE))
+
+
+@dataclasses.dataclass(frozen=True)
+class OutletMention:
+    """A known outlet named in a report's text («لـ"العين الإخبارية"», «صحيفة الرياض»)."""
+
+    span: Span  # the name as written, without quote marks or the kind word
+    text: str
+    outlet: Outlet
+
+
+QUOTE_MARKS = "\"“”«»'‘’"
+PROCLITICS = ("", "و", "ب", "ل", "ف", "وب", "ول", "فب", "فل")
+
+
+@cache
+def _mention_pattern() -> re.Pattern[str]:
+    """Every Arabic name and alias of a known outlet, folded, longest first."""
+    names = {fold_name(name) for outlet in known_outlets()
+             for name in (outlet.name, *outlet.aliases)}
+    names = sorted((n for n in names if len(n) >= 3 and re.search("[\u0621-\u064a]", n)),
+                   key=len, reverse=True)
+    return re.compile(r"(?<![\w])[وف]?[بل]?(" + "|".join(map(re.escape, names)) + r")(?![\w])")
+
+
+@cache
+def _distinctive_words() -> tuple[str, ...]:
+    return tuple(fold_name(word) for word in load_lines(NAME_WORD_FILE))
+
+
+def find_outlet_mentions(text: str) -> list[OutletMention]:
+    """Known outlets named in a text, where the words are the outlet: in quote marks, after a
+    kind word («صحيفة», «قناة») or a lam («لـ سكاي نيوز»), or a name no ordinary phrase has
+    (``outlet_name_words.txt``). «الشرق الأوسط» bare is the region, «الرياض» the city."""
+    view = normalize_with_offsets(text)
+    found = []
+    for match in _mention_pattern().finditer(view.text):
+        outlet = _outlets_by_name().get(match.group(1))
+        if outlet is None or not _outlet_context(view.text, match.start(1), match.end(1)):
+            continue
+        start, end = view.to_original(match.start(1), match.end(1))
+        found.append(OutletMention((start, end), text[start:end], outlet))
+    return found
+
+
+def _outlet_context(folded: str, start: int, end: int) -> bool:
+    name = folded[start:end]
+    if name.split()[0] in outlet_kind_words() or any(
+            f" {word} " in f" {name} " for word in _distinctive_words()):
+        return True  # «قناة الجزيرة», «وكالة أنباء الشرق الأوسط», «العين الإخبارية»
+    before = folded[max(0, start - 30):start].rstrip()
+    quoted = before.endswith(tuple(QUOTE_MARKS)) and folded[end:end + 1] in QUOTE_MARKS
+    before = before.rstrip(QUOTE_MARKS).rstrip()
+    last = before.split()[-1] if before.split() else ""
+    kind = any(last == prefix + word for word in outlet_kind_words() for prefix in PROCLITICS)
+    return quoted or kind or last in {"ل", "لـ"}
 
 
 def find_outlet(name: str) -> Outlet | None:

@@ -113,3 +113,16 @@ def test_entities_names_over_a_place_are_left_to_the_places_stage():
     entities = link_entities([article], [], spans)
     assert not any(m.span[0] < place + 6 and place < m.span[1]
                    for e in entities for m in e.mentions)
+
+
+def test_entities_news_outlets_named_in_the_text_are_organizations():
+    text = ("وقال المتحدث في حوار أجرته \"العين الإخبارية\" معه إن القوات تقدمت.\n"
+            "وذكرت صحيفة الرياض أن الوفد وصل إلى الرياض.\n")
+    article = make(text)
+    entities = link_entities([article], [])
+    outlets = {e.name_en: e for e in entities if e.type == "ORG" and e.name_en}
+    assert {"Al-Ain News", "Al Riyadh"} <= set(outlets)
+    riyadh = outlets["Al Riyadh"]
+    assert [m.span[0] for m in riyadh.mentions] == [text.index("الرياض")]
+    assert all(article.text[m.span[0]:m.span[1]] == m.text
+               for e in outlets.values() for m in e.mentions)

@@ -45,3 +45,12 @@ def test_a_country_adjective_is_a_mention_of_its_country_but_not_inside_an_actor
     assert by_name["Turkey"] == ["التركي"]
     # «الجيش الليبي» is an organization, «درنة الليبية» a qualified town, «الليبيين» people
     assert "Libya" not in by_name
+
+
+def test_a_place_name_that_is_an_outlets_is_no_place() -> None:
+    text = "وقال مسؤول لـ«الشرق الأوسط» إن الوفد وصل إلى الرياض، بحسب صحيفة الرياض."
+    report = Article(id="c", source="c.txt", outlet=None, url=None, title=None,
+                     published=None, text=text, sha256="c")
+    resolved = resolve_places([report])[report.id]
+    assert [(place.start, place.location) for place in resolved] == [
+        (text.index("الرياض"), "Riyadh")]

@@ -45,6 +45,7 @@ from khabar.extract.speakers import KnownNames, parse_speaker, runs, word_kind
 from khabar.link.actors import arabic_names, find_actors, name_of
 from khabar.link.operations import find_operations
 from khabar.model import Article, Entity, Mention, Span, Statement
+from khabar.outlets import find_outlet_mentions
 from khabar.resources import load_tsv
 from khabar.text.normalize import normalize
 from khabar.text.search_form import LAM_LAM, word_forms
@@ -97,14 +98,17 @@ def link_entities(articles: list[Article], statements: list[Statement],
     people: list[_Person] = []
     for article in articles:
         found, assigned = _article_people(article, by_doc.get(article.id, []))
+        outlets = _outlets(article)
         if use_names:
             taken = [*(places or {}).get(article.id, []),
-                     *(m.span for p in found if p.actor for m in p.mentions)]
+                     *(m.span for p in found if p.actor for m in p.mentions),
+                     *(m.span for p in outlets for m in p.mentions)]
             tagged = (names or {}).get(article.id)
             found += _named(article, found, taken,
                             tagged if tagged is not None else find_names(article.text))
         _add_latter_mentions(article, found, (places or {}).get(article.id, []))
         found += _operations(article, (places or {}).get(article.id, []))
+        found += outlets
         people.extend(found)
         local_of_statement.update(assigned)
     groups = [group for group in _link_across(people)
@@ -140,6 +144,21 @@ def _operations(article: Article, places: list[Span]) -> list[_Person]:
                                            published=article.published)
         _note(person, article, (operation.start, operation.end), operation.written,
               operation.written, [], None)
+    return list(people.values())
+
+
+def _outlets(article: Article) -> list[_Person]:
+    """The news outlets the article names («لـ"العين الإخبارية"», «صحيفة الرياض»), one
+    organization each under its canonical name (``outlets.tsv``)."""
+    people: dict[str, _Person] = {}
+    for found in find_outlet_mentions(article.text):
+        outlet = found.outlet
+        person = people.get(outlet.key)
+        if person is None:
+            person = people[outlet.key] = _Person(article.id, "ORG", _name_key(outlet.name),
+                                                  name_en=outlet.name_en,
+                                                  published=article.published)
+        _note(person, article, found.span, found.text, outlet.name, [], None)
     return list(people.values())
 
 

@@ -22,6 +22,7 @@ from khabar.link.geocode import (
     resolve,
 )
 from khabar.model import Article, Entity, Mention
+from khabar.outlets import find_outlet_mentions
 from khabar.text.tokens import fold_and_tokenize
 
 # Gazetteer kinds that are political units (GPE) rather than geographic areas (LOC).
@@ -33,10 +34,17 @@ def resolve_places(articles: list[Article]) -> dict[str, list[ResolvedPlace]]:
 
     A country adjective is a mention of its country («الرئيس التركي», «قوات تركية»), except
     inside an actor's name: «الجيش الليبي» is an organization, which the entities stage
-    links as such."""
-    return {article.id: resolve(_outside_actors(find_places(article.text, adjectives=True),
-                                                article.text), article.text)
+    links as such. A place name that is an outlet's («لـ«الشرق الأوسط»», «صحيفة الرياض»)
+    is no place."""
+    return {article.id: resolve(_outside_outlets(_outside_actors(
+        find_places(article.text, adjectives=True), article.text), article.text), article.text)
             for article in articles}
+
+
+def _outside_outlets(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    outlets = [found.span for found in find_outlet_mentions(text)]
+    return [mention for mention in mentions
+            if not any(start < mention.end and mention.start < end for start, end in outlets)]
 
 
 def _outside_actors(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
