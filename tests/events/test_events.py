@@ -189,3 +189,17 @@ def test_the_event_is_placed_at_the_town_nearest_its_trigger_not_a_region() -> N
     assert battle.place.name == "الرمادي"
     [alone] = mentions_of(report, [place(text, "الأنبار", 3)])
     assert alone.place.name == "الأنبار"
+
+
+def test_a_count_of_fighters_killed_is_a_clash_unless_it_goes_on_the_event_before() -> None:
+    text = ("شنت الطائرات غارات على مواقع المسلحين في مدينة الكفرة. وأسفرت عن مقتل 12 مسلحا.\n"
+            "وفي اليوم الخامس قتل 8 مسلحين في مدينة الكفرة.\n"
+            "وقال الطبيب إن ثلاثة مدنيين قتلوا في المدينة.\n")
+    report = article("k", text)
+    places = [place(text, "الكفرة")]
+    strike, clash = mentions_of(report, places)
+    assert strike.sub_event_type == "Air/drone strike"
+    assert [figure["value"] for figure in strike.fatalities_reported] == [12]
+    assert (clash.event_type, clash.sub_event_type) == ("Battles", "Armed clash")
+    assert clash.text.startswith("وفي اليوم الخامس")
+    assert [figure["value"] for figure in clash.fatalities_reported] == [8]

@@ -3,7 +3,8 @@ happened, coded the way ACLED codes events.
 
 A sentence is an event mention when it holds a trigger (``triggers.tsv``: «غارة جوية» →
 Explosions/Remote violence, Air/drone strike; «اشتباكات» → Battles, Armed clash;
-«اعتقلت» → Strategic developments, Arrests). The rest of the record comes from what the
+«اعتقلت» → Strategic developments, Arrests), or counts fighters killed without saying how
+(«سقط نحو 31 قتيلا من المسلحين»: an armed clash). The rest of the record comes from what the
 earlier stages found in the same sentence:
 
 - **actors** from the actor lexicon (``link.actors``) in the order the sentence names
@@ -44,6 +45,8 @@ ROLE_WORDS_FILE = "events/role_words.tsv"
 DEFAULT_ACTORS_FILE = "events/default_actors.tsv"
 STATE_FORCES = "1"
 REGION = 3  # ACLED geo precision of a region or country
+SCENE_OPENING = re.compile(r"\s*[وف]?(?:في|فى|خلال|منذ|بعد|قبل)\s")
+COMBATANTS = frozenset({"militants", "army", "police"})  # claim subjects who fight
 
 
 @dataclass(frozen=True)
@@ -113,16 +116,21 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
     for start, end in sentence_spans(article.text):
         sentence = article.text[start:end]
         folded = fold_and_tokenize(sentence)
+        killed = [claim for claim in claims if claim.quantity == "killed" and not claim.part_of
+                  and start <= claim.span[0] and claim.span[1] <= end]
+        when = [hit for hit in dates if start <= hit.start and hit.end <= end and hit.value]
         found = _match(folded, triggers())
+        if not found and killed and _goes_on(article.text, mentions, start, when):
+            # «… غارات على مواقعهم. وأسفرت عن مقتل 17 مسلحا»: the toll of the event just told
+            mentions[-1].fatalities_reported += [_reported(claim) for claim in killed]
+            continue
+        found = found or _combatants_killed(killed, start)
         if not found or _not_happened(sentence, folded):
             continue
         named_actors = find_actors(folded, start)
         inside = [place for place in places if start <= place.start and place.end <= end]
         _, offset, form, event_type, sub_type = min(found)  # one event a sentence
         place = _event_place(inside, start + offset) or default_place
-        when = [hit for hit in dates if start <= hit.start and hit.end <= end and hit.value]
-        killed = [claim for claim in claims if claim.quantity == "killed" and not claim.part_of
-                  and start <= claim.span[0] and claim.span[1] <= end]
         statement = _statement_telling(statements, start, end)
         if statement is not None and statement.polarity == "deny":
             continue  # «نفى … استهداف المدنيين»: the speaker says it did not happen
@@ -165,6 +173,23 @@ def _match(folded: FoldedText, table: PhraseTable[tuple[int, str, str]]
     """Longest trigger forms in a sentence: (row order, original offset, form, type, sub)."""
     return [(hit.value[0], hit.start, hit.written, *hit.value[1:])
             for hit in find_phrases(folded, table)]
+
+
+def _goes_on(text: str, mentions: list[EventMention], start: int, when: list[DateHit]) -> bool:
+    """Whether a sentence goes on telling the event before it: same paragraph, no date of
+    its own, and no «وفي …» opening a new scene («وفي اليوم الخامس قتل 8»)."""
+    if not mentions or "\n" in text[mentions[-1].span[1]:start] or when:
+        return False
+    return not SCENE_OPENING.match(text, start)
+
+
+def _combatants_killed(killed: list[Claim], start: int) -> list[tuple[int, int, str, str, str]]:
+    """A sentence that only counts fighters killed («سقط نحو 31 قتيلا من المسلحين», «قتل 8
+    من القاعدة») reports fighting whose means it does not say: ACLED codes it an armed
+    clash. Civilians killed are left out: without a cause they may be a crime or an
+    accident."""
+    return [(len(triggers()), claim.span[0] - start, claim.text, "Battles", "Armed clash")
+            for claim in killed if claim.subject in COMBATANTS][:1]
 
 
 def _roles(named: list[ActorName], trigger_at: int, roles: dict[str, list[Span]],
