@@ -203,3 +203,21 @@ def test_a_count_of_fighters_killed_is_a_clash_unless_it_goes_on_the_event_befor
     assert (clash.event_type, clash.sub_event_type) == ("Battles", "Armed clash")
     assert clash.text.startswith("وفي اليوم الخامس")
     assert [figure["value"] for figure in clash.fatalities_reported] == [8]
+
+
+def test_a_sentence_retelling_the_reports_last_event_of_its_kind_joins_it() -> None:
+    text = ("وقعت اشتباكات عنيفة في مدينة الكفرة أمس بين الجيش الوطني الليبي ومسلحين.\n"
+            "وفي مدينة سبها اندلعت اشتباكات بين قوات الوفاق ومسلحين.\n"
+            "وقال شهود إن الاشتباكات استمرت ساعات.\n"
+            "وردت قوات الوفاق بقصف مدفعي على مواقع المسلحين.\n"
+            "وتواصل القصف المدفعي طوال الليل.\n")
+    report = article("r", text)
+    places = [place(text, "الكفرة"), place(text, "سبها")]
+    mentions = mentions_of(report, places)
+    assert [m.new_scene for m in mentions] == [True, True, False, False, False]
+    events = merge_events(mentions, [Story("s", "l", ["r"], None, None)], [report], [])
+    spans = sorted([text[s.span[0]:s.span[1]][:12] for s in event.spans] for event in events)
+    # the third sentence retells the clash in Sabha (the nearest), not the one in Kufra
+    assert len(events) == 3
+    assert [len(event.spans) for event in sorted(events, key=lambda e: e.spans[0].span)] == [
+        1, 2, 2], spans

@@ -50,4 +50,4 @@ def date_hits(article: Article) -> list[DateHit]:
         except ValueError:
             published = None
     return [DateHit(found.start, found.end, found.value, found.precision, found.end_value)
-            for found in find_dates(article.text, published) if found.value]
+            for found in find_dates(article.text, published)]

@@ -92,6 +92,7 @@ class EventMention:
     date_precision: str | None
     date_last: str | None = None  # a period's last day
     date_in_sentence: bool = False  # False: the report's publication date stands in
+    new_scene: bool = True  # the sentence gives a place, date or «وفي …» scene of its own
     fatalities_reported: list[dict] = field(default_factory=list)
     claimed_by: dict | None = None  # {statement_id, speaker} when a speaker says it
 
@@ -113,14 +114,19 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
     specific = frozenset(actor.name for actor in find_actors(fold_and_tokenize(article.text))
                          if not actor.generic)
     mentions = []
+    lead_in = 0  # where the sentence before starts: a date there sets this one's scene
     for start, end in sentence_spans(article.text):
+        scene_from, lead_in = lead_in, start
+        if "\n" in article.text[scene_from:start]:
+            scene_from = start
         sentence = article.text[start:end]
         folded = fold_and_tokenize(sentence)
         killed = [claim for claim in claims if claim.quantity == "killed" and not claim.part_of
                   and start <= claim.span[0] and claim.span[1] <= end]
-        when = [hit for hit in dates if start <= hit.start and hit.end <= end and hit.value]
+        named_days = [hit for hit in dates if start <= hit.start and hit.end <= end]
+        when = [hit for hit in named_days if hit.value]  # «أمس» needs a publication date
         found = _match(folded, triggers())
-        if not found and killed and _goes_on(article.text, mentions, start, when):
+        if not found and killed and _goes_on(article.text, mentions, start, named_days):
             # «… غارات على مواقعهم. وأسفرت عن مقتل 17 مسلحا»: the toll of the event just told
             mentions[-1].fatalities_reported += [_reported(claim) for claim in killed]
             continue
@@ -148,6 +154,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             event_date=when[0].value if when else published,
             date_precision=when[0].precision if when else ("week" if published else None),
             date_last=when[0].last if when else None, date_in_sentence=bool(when),
+            new_scene=bool(inside or SCENE_OPENING.match(sentence) or any(
+                scene_from <= hit.start and hit.end <= end for hit in dates)),
             fatalities_reported=[_reported(claim) for claim in killed],
             claimed_by={"statement_id": statement.id, "speaker": statement.speaker,
                         "speaker_text": statement.speaker_text} if statement else None,

@@ -9,10 +9,14 @@ are one event when:
   date's precision makes it a range: «الأسبوع الماضي» is seven days), and name the same
   place (or one of them names none in its sentence), or
 - they come from one report, both with a date in their sentence that can be the same day and
-  the same place named in both sentences.
+  the same place named in both sentences, or
+- the later one retells the nearest earlier one of its kind in the report: it gives no place,
+  date or «وفي …» scene of its own (nor does the sentence before it), and names no other
+  side acting («وقال شهود إن الاشتباكات استمرت ساعات»).
 
-An undated sentence joins nothing but its copies: one report's «في اليوم الأول» and «في
-اليوم الخامس» are different days of fighting, and merging them would merge their tolls.
+A sentence that sets its own scene joins nothing but its copies: one report's «في اليوم
+الأول» and «في اليوم الخامس» are different days of fighting, and merging them would merge
+their tolls.
 
 Fatalities follow ACLED: a report's toll for an event is the sum of its sentence's killed
 figures (the army's and the militants' dead), the event's is the lowest toll among its
@@ -31,6 +35,7 @@ from khabar.events.detect import EventMention
 from khabar.model import Article, Event, EventSpan, Reuse, Story
 from khabar.reuse.independence import count_independent, pairs_among, reuse_by_doc
 
+UNIDENTIFIED = "Unidentified"  # ACLED's actor names for an unknown side start so
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -39,17 +44,27 @@ def merge_events(mentions: list[EventMention], stories: list[Story], articles: l
     """One event per group of mentions of the same event; events in date order."""
     story_of = {doc: story.id for story in stories for doc in story.doc_ids}
     copied = _copied_sentences(reuse)
+    retold = _retold(mentions)
     groups: list[list[EventMention]] = []
+    group_of: dict[int, list[EventMention]] = {}
     in_story: dict[str | None, list[list[EventMention]]] = defaultdict(list)
     for mention in sorted(mentions, key=lambda m: (m.event_date or "", m.doc_id, m.span)):
+        if id(mention) in retold:
+            continue
         story = story_of.get(mention.doc_id)
         home = next((group for group in in_story[story]
                      if all(_same_event(other, mention, copied) for other in group)), None)
         if home is None:
             groups.append([mention])
             in_story[story].append(groups[-1])
+            home = groups[-1]
         else:
             home.append(mention)
+        group_of[id(mention)] = home
+    for mention in sorted(mentions, key=lambda m: (m.doc_id, m.span)):
+        if id(mention) in retold:  # in text order, so the mention retold has its group
+            group_of[id(mention)] = group_of[id(retold[id(mention)])]
+            group_of[id(mention)].append(mention)
     outlets = {article.id: article.outlet for article in articles}
     reuse_of = reuse_by_doc(reuse)
     events = [_event(group, outlets, pairs_among({m.doc_id for m in group}, reuse_of))
@@ -68,6 +83,31 @@ def _same_event(a: EventMention, b: EventMention, copied: Copied) -> bool:
         return (a.place_in_sentence and b.place_in_sentence and a.date_in_sentence
                 and b.date_in_sentence and _dates_overlap(a, b))
     return _dates_overlap(a, b)
+
+
+def _retold(mentions: list[EventMention]) -> dict[int, EventMention]:
+    """Mentions that retell an event their report told just before: no place, date or scene of
+    their own («وأسفر التفجير عن …» after the bombing), the same kind of event and side as
+    the nearest earlier mention of that kind in the report → that mention."""
+    retold: dict[int, EventMention] = {}
+    by_doc: dict[str, list[EventMention]] = defaultdict(list)
+    for mention in sorted(mentions, key=lambda m: (m.doc_id, m.span)):
+        earlier = next((other for other in reversed(by_doc[mention.doc_id])
+                        if (other.event_type, other.sub_event_type)
+                        == (mention.event_type, mention.sub_event_type)), None)
+        if earlier is not None and not mention.new_scene and _same_side(earlier, mention):
+            retold[id(mention)] = retold.get(id(earlier), earlier)
+        by_doc[mention.doc_id].append(mention)
+    return retold
+
+
+def _same_side(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions can have one actor1 (a retaliation has the other side's); an
+    unidentified group is anyone's."""
+    def known(actor: str | None) -> bool:
+        return bool(actor) and not actor.startswith(UNIDENTIFIED)
+
+    return not known(a.actor1) or not known(b.actor1) or a.actor1 == b.actor1
 
 
 Copied = dict[tuple[str, str], list[tuple[tuple[int, int], tuple[int, int]]]]
