@@ -24,6 +24,8 @@ def article(text: str, title: str | None = None) -> Article:
         ("الرئيسية » أخبار محلية", "breadcrumb"),
         ("عربي ودولي", "section_label"),
         ("كيو بوست –", "dateline"),
+        ("رابط الخبر بصحيفة الوئام: إصابة مقيمين جراء مقذوفات", "cross_link"),
+        ("سمات تفجير عسير الطوارئ", "tags"),
     ],
 )
 def test_debris_lines_are_recognized(line: str, rule: str) -> None:
@@ -37,6 +39,7 @@ def test_debris_lines_are_recognized(line: str, rule: str) -> None:
         "وأضاف أن التعليقات على القرار كانت إيجابية",
         "اقرأ النص الكامل للبيان في موقع الوزارة الرسمي الذي نشر صباح اليوم",
         "ليبيا – أكد الناطق باسم الجيش أن المعركة مستمرة.",
+        "سمات القائد الناجح، كما قال الخبراء، الصبر والحزم.",
     ],
 )
 def test_report_lines_are_kept(line: str) -> None:

@@ -123,8 +123,12 @@ def test_a_date_precision_is_a_range_of_days() -> None:
 def test_questions_plans_and_denials_are_no_events() -> None:
     for text in ("هل تنتهي الاشتباكات في مدينة الكفرة قريبا؟",
                  "وقال القائد إن القوات سوف تشن هجوما على مدينة الكفرة.",
-                 "ونفى العقيد نادر الصافي أن تكون قواته قصفت مدينة الكفرة."):
+                 "ونفى العقيد نادر الصافي أن تكون قواته قصفت مدينة الكفرة.",
+                 "وتدرب لاعبو خط الوسط والهجوم في نادي الكفرة.",
+                 "وأطلق المغردون وسم #تفجير_الكفرة للتنديد."):
         assert mentions_of(article("q", text), [place(text, "الكفرة")]) == [], text
+    told = "وقع تفجير في مدينة الكفرة أمس."
+    assert len(mentions_of(article("q", told), [place(told, "الكفرة")])) == 1
 
 
 def test_a_sentence_is_one_event_and_the_specific_weapon_wins() -> None:

@@ -41,11 +41,13 @@ from khabar.text.tokens import FoldedText, fold_and_tokenize
 
 TRIGGERS_FILE = "events/triggers.tsv"
 NOT_HAPPENED_FILE = "events/not_happened.tsv"
+OTHER_SENSES_FILE = "events/other_senses.tsv"
 ROLE_WORDS_FILE = "events/role_words.tsv"
 DEFAULT_ACTORS_FILE = "events/default_actors.tsv"
 STATE_FORCES = "1"
 REGION = 3  # ACLED geo precision of a region or country
 SCENE_OPENING = re.compile(r"\s*[وف]?(?:في|فى|خلال|منذ|بعد|قبل)\s")
+HASHTAG_MARKS = frozenset("#_")
 COMBATANTS = frozenset({"militants", "army", "police"})  # claim subjects who fight
 
 
@@ -170,17 +172,29 @@ def not_happened_words() -> PhraseTable[str]:
                        for row in load_tsv(NOT_HAPPENED_FILE))
 
 
+@cache
+def other_sense_words() -> PhraseTable[str]:
+    """Folded form → the form as listed (``other_senses.tsv``)."""
+    return PhraseTable((fold_phrase(row["form"]), row["form"])
+                       for row in load_tsv(OTHER_SENSES_FILE))
+
+
 def _not_happened(sentence: str, folded: FoldedText) -> bool:
-    """A question, or a sentence of the future, intent or condition (``not_happened.tsv``)."""
+    """A question, a sentence of the future, intent or condition (``not_happened.tsv``), or
+    one whose event words mean something else (``other_senses.tsv``: «خط الوسط والهجوم»)."""
     return sentence.rstrip().endswith(("؟", "?")) or bool(
-        find_phrases(folded, not_happened_words()))
+        find_phrases(folded, not_happened_words()) or find_phrases(folded, other_sense_words()))
 
 
 def _match(folded: FoldedText, table: PhraseTable[tuple[int, str, str]]
            ) -> list[tuple[int, int, str, str, str]]:
     """Longest trigger forms in a sentence: (row order, original offset, form, type, sub)."""
+    text = folded.original
     return [(hit.value[0], hit.start, hit.written, *hit.value[1:])
-            for hit in find_phrases(folded, table)]
+            for hit in find_phrases(folded, table)
+            # «#تفجير_طوارئ_عسير»: a hashtag names a topic, it tells no event
+            if text[max(0, hit.start - 1):hit.start] not in HASHTAG_MARKS
+            and text[hit.end:hit.end + 1] not in HASHTAG_MARKS]
 
 
 def _goes_on(text: str, mentions: list[EventMention], start: int, when: list[DateHit]) -> bool:
