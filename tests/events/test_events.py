@@ -193,6 +193,14 @@ def test_the_event_is_placed_at_the_town_nearest_its_trigger_not_a_region() -> N
     assert battle.place.name == "الرمادي"
     [alone] = mentions_of(report, [place(text, "الأنبار", 3)])
     assert alone.place.name == "الأنبار"
+    whence = "وقتل 31 مسلحا في مدينة الكفرة بينهم 8 أجانب من مصر وتونس."
+    [clash] = mentions_of(article("w", whence), [
+        place(whence, "مصر", 3), place(whence, "تونس", 3), place(whence, "الكفرة")])
+    assert clash.place.name == "الكفرة"
+    fired = "سقطت قذائف من اليمن على قرية في جازان."
+    [shelling] = mentions_of(article("y", fired), [place(fired, "اليمن", 3),
+                                                   place(fired, "جازان", 3)])
+    assert shelling.place.name == "جازان"
 
 
 def test_a_count_of_fighters_killed_is_a_clash_unless_it_goes_on_the_event_before() -> None:

@@ -48,6 +48,7 @@ STATE_FORCES = "1"
 REGION = 3  # ACLED geo precision of a region or country
 SCENE_OPENING = re.compile(r"\s*[وف]?(?:في|فى|خلال|منذ|بعد|قبل)\s")
 HASHTAG_MARKS = frozenset("#_")
+ORIGIN_WORDS = frozenset({"من", "ومن"})  # a place after them is where from, not where
 COMBATANTS = frozenset({"militants", "army", "police"})  # claim subjects who fight
 
 
@@ -136,7 +137,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         if not found or _not_happened(sentence, folded):
             continue
         named_actors = find_actors(folded, start)
-        inside = [place for place in places if start <= place.start and place.end <= end]
+        inside = _where_not_whence(article.text, [
+            place for place in places if start <= place.start and place.end <= end])
         _, offset, form, event_type, sub_type = min(found)  # one event a sentence
         place = _event_place(inside, start + offset) or default_place
         statement = _statement_telling(statements, start, end)
@@ -357,6 +359,24 @@ def _reported(claim: Claim) -> dict:
             "claim_id": claim.id, "doc_id": claim.doc_id, "text": claim.text,
             "span": claim.span, "attributed_to": claim.attributed_to,
             "statement_id": claim.statement_id}
+
+
+def _where_not_whence(text: str, places: list[PlaceHit]) -> list[PlaceHit]:
+    """The places a sentence may put its event in: not those after «من» ("from"), which say
+    where people or fire came from («8 أجانب من مصر وتونس», «قذائف من اليمن»), nor the
+    rest of a list they open."""
+    kept: list[PlaceHit] = []
+    whence = False
+    previous_end = None
+    for place in sorted(places, key=lambda p: p.start):
+        before = text[max(0, place.start - 12):place.start].split()
+        listed = previous_end is not None and text[previous_end:place.start].strip(" ،,") in {
+            "", "و"}
+        whence = (bool(before) and before[-1] in ORIGIN_WORDS) or (listed and whence)
+        if not whence:
+            kept.append(place)
+        previous_end = place.end
+    return kept
 
 
 def _event_place(places: list[PlaceHit], trigger_at: int) -> PlaceHit | None:
