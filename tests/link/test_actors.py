@@ -35,3 +35,13 @@ def test_a_country_adjective_gives_a_generic_force_its_country():
     assert resolve(libyan.name, libyan.country, frozenset({LNA})) == LNA
     # «قوات» alone, or before a word that is no country adjective, names no one
     assert find_actors(fold_and_tokenize("وصلت قوات كبيرة")) == []
+
+
+def test_a_head_word_before_a_named_group_is_part_of_its_name_but_not_before_a_generic():
+    found = actors_in("قاتلت جماعة أنصار الشريعة وتنظيم القاعدة ضد جماعة مسلحة")
+    assert found == [("Ansar al Sharia ({country})", "جماعة أنصار الشريعة"),
+                     ("Al Qaeda", "تنظيم القاعدة"),
+                     ("Unidentified Armed Group ({country})", "جماعة مسلحة")]
+    assert actors_in("حركة الجيش الليبي") == [(LNA, "الجيش الليبي")]
+    assert actors_in("ضد جماعة الإخوان المسلمين") == [("Muslim Brotherhood",
+                                                       "جماعة الإخوان المسلمين")]

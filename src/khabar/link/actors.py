@@ -23,6 +23,8 @@ ACTORS_FILE = "link/actors.tsv"
 COUNTRY = "{country}"
 FORCE_NOUNS_FILE = "link/force_nouns.tsv"
 COUNTRY_ARTICLE_FILE = "link/country_article.txt"
+GROUP_HEADS_FILE = "link/group_heads.txt"
+ARMED_GROUPS = frozenset({"2", "3", "4"})  # ACLED inter: rebels, political/identity militias
 ARMY_WORDS = frozenset({"الجيش", "جيش"})  # folded; a specific army is «قوات» + its name
 
 
@@ -61,13 +63,18 @@ def actors() -> PhraseTable[tuple[str, str, str]]:
     """Folded form → (ACLED actor name, inter code, unit or "").
 
     Every specific army's form also stands after «قوات» («قوات الجيش الليبي» is one name,
-    not the generic «قوات الجيش» and a stray «الليبي»)."""
+    not the generic «قوات الجيش» and a stray «الليبي»), and every non-state group's after
+    a head word of ``group_heads.txt`` («جماعة أنصار الشريعة»)."""
     rows = [(fold_phrase(row["form"]), (row["actor"], row["inter"], row["unit"]))
             for row in load_tsv(ACTORS_FILE)]
     forces = [(f"{noun} {form}", value) for form, value in rows
               for noun in sorted(army_nouns()) if not noun.startswith("ال")
               if COUNTRY not in value[0] and form.split()[0] in ARMY_WORDS]
-    return PhraseTable([*forces, *rows])
+    heads = [fold_phrase(head) for head in load_lines(GROUP_HEADS_FILE)]
+    groups = [(f"{head} {form}", value) for form, value in rows
+              for head in heads if value[1] in ARMED_GROUPS
+              and not value[0].startswith("Unidentified") and form.split()[0] not in heads]
+    return PhraseTable([*forces, *groups, *rows])
 
 
 @cache
@@ -91,8 +98,9 @@ def find_actors(folded: FoldedText, offset: int = 0) -> list[ActorName]:
     for hit, following in zip(hits, [*hits[1:], None], strict=False):
         name, inter, unit = hit.value
         if (COUNTRY in name and following is not None and COUNTRY not in following.value[0]
-                and following.first == hit.last + 1):
-            continue
+                and following.first == hit.last + 1
+                and folded.original[following.start - 1:following.start] != "و"):
+            continue  # «مسلحي داعش»; but «جماعة أنصار الشريعة وتنظيم القاعدة» is a list
         actor = ActorName(name, inter, hit.start + offset, hit.end + offset, hit.written, unit)
         if COUNTRY in name and hit.last + 1 < len(folded.tokens):
             actor = _with_country(actor, folded, hit.last + 1, offset)
