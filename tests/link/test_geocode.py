@@ -194,7 +194,8 @@ def test_geocode_shipped_gazetteer_is_consistent():
     kinds = {"country", "region", "city", "town", "village", "hamlet", "district", "site"}
     assert len(gaz.places) > 1000
     for p in gaz.places:
-        assert p.kind in kinds and p.source in {"osm", "babel", "team", "team+osm", "geonames"}
+        assert p.kind in kinds and p.source in {"osm", "babel", "team", "team+osm", "team+geonames",
+                                                 "geonames"}
         assert p.cue in {"", "context", "strict"}
         if p.parent:
             parent = gaz.by_id[p.parent]
