@@ -13,10 +13,13 @@ earlier stages found in the same sentence:
   التحالف» acted, «مقتل تسعة من قوات النظام» lost people); «الجيش» takes the event's
   country («Military Forces of Syria»); ACLED's rules then apply (protesters are actor1 of
   a protest, arrests are a state force's, ``default_actors.tsv`` when no actor is named);
-- **place**: the most precise place named in the sentence, else the report's most named
-  place (less precise: the sentence did not say where);
+- **place**: of the towns the sentence names (in or near them), the one nearest the
+  trigger; a region or country only when it names no town; never a place after «من»
+  (where people or fire came from); else the report's most named place (less precise:
+  the sentence did not say where);
 - **date**: a date named in the sentence, else the publication date at week precision;
-- **fatalities**: the «killed» claims of the sentence, each kept with who gave it.
+- **fatalities**: the «killed» claims of the sentence, and of the sentences right after it
+  that go on telling it («وأسفرت عن مقتل 12 مسلحا»), each kept with who gave it.
 
 A sentence inside a statement is the speaker's account, not the system's: the mention keeps
 the statement and speaker (``claimed_by``), and the event's notes say «according to».
@@ -46,6 +49,7 @@ ROLE_WORDS_FILE = "events/role_words.tsv"
 DEFAULT_ACTORS_FILE = "events/default_actors.tsv"
 STATE_FORCES = "1"
 REGION = 3  # ACLED geo precision of a region or country
+STRATEGIC = "Strategic developments"
 SCENE_OPENING = re.compile(r"\s*[وف]?(?:في|فى|خلال|منذ|بعد|قبل)\s")
 HASHTAG_MARKS = frozenset("#_")
 ORIGIN_WORDS = frozenset({"من", "ومن"})  # a place after them is where from, not where
@@ -202,8 +206,9 @@ def _match(folded: FoldedText, table: PhraseTable[tuple[int, str, str]]
 def _goes_on(text: str, mentions: list[EventMention], start: int, when: list[DateHit]) -> bool:
     """Whether a sentence goes on telling the event before it: same paragraph, no date of
     its own, and no «وفي …» opening a new scene («وفي اليوم الخامس قتل 8»)."""
-    if not mentions or "\n" in text[mentions[-1].span[1]:start] or when:
-        return False
+    if (not mentions or "\n" in text[mentions[-1].span[1]:start] or when
+            or mentions[-1].event_type == STRATEGIC):
+        return False  # an arrest or a surrender has no toll to add to
     return not SCENE_OPENING.match(text, start)
 
 
