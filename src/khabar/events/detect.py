@@ -52,6 +52,7 @@ REGION = 3  # ACLED geo precision of a region or country
 STRATEGIC = "Strategic developments"
 SCENE_OPENING = re.compile(r"\s*[وف]?(?:في|فى|خلال|منذ|بعد|قبل)\s")
 HASHTAG_MARKS = frozenset("#_")
+QUOTE_AND_SPACE = " \t\"'«»“”"  # «قتل 8 من "القاعدة"»: a quoted name after «من»
 ORIGIN_WORDS = frozenset({"من", "ومن"})  # a place after them is where from, not where
 COMBATANTS = frozenset({"militants", "army", "police"})  # claim subjects who fight
 
@@ -262,7 +263,7 @@ def _lost_people(actor: ActorName, roles: dict[str, list[Span]],
     start, text = sentence
     return any(actor.start - VICTIM_REACH <= end <= actor.start
                for _, end in roles["victim"]) and any(
-        end <= actor.start and not text[end - start:actor.start - start].strip()
+        end <= actor.start and not text[end - start:actor.start - start].strip(QUOTE_AND_SPACE)
         for _, end in roles["partitive"])
 
 
