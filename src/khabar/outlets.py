@@ -18,13 +18,15 @@ from urllib.parse import urlsplit
 from khabar.model import Article, Span
 from khabar.resources import load_lines, load_tsv
 from khabar.text.normalize import normalize, normalize_with_offsets
+from khabar.text.search_form import word_forms
 
 OUTLET_FILE = "outlets.tsv"
 PLACE_FILE = "dateline_places.txt"
 OUTLET_KIND_FILE = "outlet_kinds.txt"
 NAME_WORD_FILE = "outlet_name_words.txt"
 
-QUOTED = r"[\"“”«»'‘’]\s*([^\"“”«»'‘’\n]{2,40}?)\s*[\"“”«»'‘’]"
+QUOTE_MARKS = "\"“”«»'‘’"
+QUOTED = rf"[{QUOTE_MARKS}]\s*([^{QUOTE_MARKS}\n]{{2,40}}?)\s*[{QUOTE_MARKS}]"
 # The report names itself as the one who did the interview or got the statement.
 SELF_REFERENCE = (
     re.compile(r"(?:حوار|مقابلة|لقاء)\s+(?:خاص\s+)?(?:أجرته|اجرته|أجرتها|اجرتها)\s+" + QUOTED),
@@ -91,8 +93,6 @@ class OutletMention:
     outlet: Outlet
 
 
-QUOTE_MARKS = "\"“”«»'‘’"
-PROCLITICS = ("", "و", "ب", "ل", "ف", "وب", "ول", "فب", "فل")
 
 
 @cache
@@ -134,7 +134,7 @@ def _outlet_context(folded: str, start: int, end: int) -> bool:
     quoted = before.endswith(tuple(QUOTE_MARKS)) and folded[end:end + 1] in QUOTE_MARKS
     before = before.rstrip(QUOTE_MARKS).rstrip()
     last = before.split()[-1] if before.split() else ""
-    kind = any(last == prefix + word for word in outlet_kind_words() for prefix in PROCLITICS)
+    kind = any(form in outlet_kind_words() for form in word_forms(last))  # «وبصحيفة»
     return quoted or kind or last in {"ل", "لـ"}
 
 

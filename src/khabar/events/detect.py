@@ -47,13 +47,12 @@ NOT_HAPPENED_FILE = "events/not_happened.tsv"
 OTHER_SENSES_FILE = "events/other_senses.tsv"
 ROLE_WORDS_FILE = "events/role_words.tsv"
 DEFAULT_ACTORS_FILE = "events/default_actors.tsv"
+SCENE_WORDS_FILE = "events/scene_words.tsv"
 STATE_FORCES = "1"
 REGION = 3  # ACLED geo precision of a region or country
 STRATEGIC = "Strategic developments"
-SCENE_OPENING = re.compile(r"\s*[وف]?(?:في|فى|خلال|منذ|بعد|قبل)\s")
 HASHTAG_MARKS = frozenset("#_")
 QUOTE_AND_SPACE = " \t\"'«»“”"  # «قتل 8 من "القاعدة"»: a quoted name after «من»
-ORIGIN_WORDS = frozenset({"من", "ومن"})  # a place after them is where from, not where
 COMBATANTS = frozenset({"militants", "army", "police"})  # claim subjects who fight
 
 
@@ -163,7 +162,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             event_date=when[0].value if when else published,
             date_precision=when[0].precision if when else ("week" if published else None),
             date_last=when[0].last if when else None, date_in_sentence=bool(when),
-            new_scene=bool(inside or SCENE_OPENING.match(sentence) or any(
+            new_scene=bool(inside or _opens_scene(sentence) or any(
                 scene_from <= hit.start and hit.end <= end for hit in dates)),
             fatalities_reported=[_reported(claim) for claim in killed],
             claimed_by={"statement_id": statement.id, "speaker": statement.speaker,
@@ -210,7 +209,7 @@ def _goes_on(text: str, mentions: list[EventMention], start: int, when: list[Dat
     if (not mentions or "\n" in text[mentions[-1].span[1]:start] or when
             or mentions[-1].event_type == STRATEGIC):
         return False  # an arrest or a surrender has no toll to add to
-    return not SCENE_OPENING.match(text, start)
+    return not _opens_scene(text[start:])
 
 
 def _combatants_killed(killed: list[Claim], start: int) -> list[tuple[int, int, str, str, str]]:
@@ -367,6 +366,21 @@ def _reported(claim: Claim) -> dict:
             "statement_id": claim.statement_id}
 
 
+@cache
+def scene_words(group: str) -> frozenset[str]:
+    """The folded words of one group of ``scene_words.tsv`` (scene / origin)."""
+    return frozenset(normalize(row["word"]) for row in load_tsv(SCENE_WORDS_FILE)
+                     if row["group"] == group)
+
+
+def _opens_scene(sentence: str) -> bool:
+    """Whether a sentence opens with a scene word («وفي اليوم الخامس»), a «و/ف» allowed."""
+    words = normalize(sentence[:40]).split()
+    first = words[0] if words else ""
+    return first in scene_words("scene") or (
+        first[:1] in {"و", "ف"} and first[1:] in scene_words("scene"))
+
+
 def _where_not_whence(text: str, places: list[PlaceHit]) -> list[PlaceHit]:
     """The places a sentence may put its event in: not those after «من» ("from"), which say
     where people or fire came from («8 أجانب من مصر وتونس», «قذائف من اليمن»), nor the
@@ -375,10 +389,11 @@ def _where_not_whence(text: str, places: list[PlaceHit]) -> list[PlaceHit]:
     whence = False
     previous_end = None
     for place in sorted(places, key=lambda p: p.start):
-        before = text[max(0, place.start - 12):place.start].split()
+        before = normalize(text[max(0, place.start - 12):place.start]).split()
         listed = previous_end is not None and text[previous_end:place.start].strip(" ،,") in {
             "", "و"}
-        whence = (bool(before) and before[-1] in ORIGIN_WORDS) or (listed and whence)
+        last = before[-1].removeprefix("و") if before else ""
+        whence = last in scene_words("origin") or (listed and whence)
         if not whence:
             kept.append(place)
         previous_end = place.end

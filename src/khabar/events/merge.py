@@ -32,10 +32,10 @@ from collections import Counter, defaultdict
 from datetime import date, timedelta
 
 from khabar.events.detect import EventMention
+from khabar.link.actors import UNIDENTIFIED
 from khabar.model import Article, Event, EventSpan, Reuse, Story
 from khabar.reuse.independence import count_independent, pairs_among, reuse_by_doc
 
-UNIDENTIFIED = "Unidentified"  # ACLED's actor names for an unknown side start so
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 

@@ -24,6 +24,7 @@ COUNTRY = "{country}"
 FORCE_NOUNS_FILE = "link/force_nouns.tsv"
 COUNTRY_ARTICLE_FILE = "link/country_article.txt"
 GROUP_HEADS_FILE = "link/group_heads.txt"
+UNIDENTIFIED = "Unidentified"  # ACLED's names for an unknown side start so
 ARMED_GROUPS = frozenset({"2", "3", "4"})  # ACLED inter: rebels, political/identity militias
 ARMY_WORDS = frozenset({"الجيش", "جيش"})  # folded; a specific army is «قوات» + its name
 
@@ -73,7 +74,7 @@ def actors() -> PhraseTable[tuple[str, str, str]]:
     heads = [fold_phrase(head) for head in load_lines(GROUP_HEADS_FILE)]
     groups = [(f"{head} {form}", value) for form, value in rows
               for head in heads if value[1] in ARMED_GROUPS
-              and not value[0].startswith("Unidentified") and form.split()[0] not in heads]
+              and not value[0].startswith(UNIDENTIFIED) and form.split()[0] not in heads]
     return PhraseTable([*forces, *groups, *rows])
 
 

@@ -40,6 +40,7 @@ from functools import cache, lru_cache
 
 from khabar.resources import load_tsv
 from khabar.text.normalize import normalize
+from khabar.text.search_form import word_forms
 from khabar.text.tokens import FoldedText, Token, fold_and_tokenize
 
 GAZETTEER_FILE = "link/gazetteer.tsv"
@@ -386,10 +387,9 @@ def _adjective_use(gaz: Gazetteer, forms: Sequence[str], match: _Match) -> bool:
     country = demonym_country(gaz, forms[match.first])
     if country is None or all(place.id != country for place in match.candidates):
         return False
-    before = forms[match.first - 1]
-    definite = any(before.startswith(prefix + "ال") and len(before) > len(prefix) + 3
-                   for prefix in ("", "و", "ف", "ب", "وب", "فب", "ك"))
-    return (definite or before.startswith("لل")) and not _matches_at(gaz, forms, match.first - 1)
+    definite = any(form.startswith("ال") and len(form) > 3
+                   for form in word_forms(forms[match.first - 1]))  # «وبالقوات», «للقوات»
+    return definite and not _matches_at(gaz, forms, match.first - 1)
 
 
 @dataclass(frozen=True)
