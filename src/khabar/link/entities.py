@@ -135,30 +135,31 @@ def link_entities(articles: list[Article], statements: list[Statement],
 
 def _operations(article: Article, places: list[Span]) -> list[_Person]:
     """The article's named operations and battles (``link.operations``), one each."""
-    people: dict[tuple[str, ...], _Person] = {}
-    for operation in find_operations(article.text, places):
-        key = _name_key(operation.written)
-        person = people.get(key)
-        if person is None:
-            person = people[key] = _Person(article.id, "MISC", key, name_en=operation.name_en,
-                                           published=article.published)
-        _note(person, article, (operation.start, operation.end), operation.written,
-              operation.written, [], None)
-    return list(people.values())
+    return _one_each(article, "MISC", [
+        ((op.start, op.end), op.written, op.written, op.name_en)
+        for op in find_operations(article.text, places)])
 
 
 def _outlets(article: Article) -> list[_Person]:
     """The news outlets the article names («لـ"العين الإخبارية"», «صحيفة الرياض»), one
     organization each under its canonical name (``outlets.tsv``)."""
-    people: dict[str, _Person] = {}
-    for found in find_outlet_mentions(article.text):
-        outlet = found.outlet
-        person = people.get(outlet.key)
+    return _one_each(article, "ORG", [
+        (found.span, found.text, found.outlet.name, found.outlet.name_en)
+        for found in find_outlet_mentions(article.text)])
+
+
+def _one_each(article: Article, kind: str,
+              found: list[tuple[Span, str, str, str | None]]) -> list[_Person]:
+    """One organization or name per name in the article, from (span, written, name, English
+    name) mentions; mentions of one name join it."""
+    people: dict[tuple[str, ...], _Person] = {}
+    for span, written, name, name_en in found:
+        key = _name_key(name)
+        person = people.get(key)
         if person is None:
-            person = people[outlet.key] = _Person(article.id, "ORG", _name_key(outlet.name),
-                                                  name_en=outlet.name_en,
-                                                  published=article.published)
-        _note(person, article, found.span, found.text, outlet.name, [], None)
+            person = people[key] = _Person(article.id, kind, key, name_en=name_en,
+                                           published=article.published)
+        _note(person, article, span, written, name, [], None)
     return list(people.values())
 
 
