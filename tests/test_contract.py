@@ -62,6 +62,8 @@ ARTICLE = {"id": "a", "text": "قال المتحدث إن 12 مسلحا قتلو
                                  "source_text": "قال", "target_text": "قا"}]}),
         ("entities", {"id": "e", "mentions": [{"doc_id": "a", "span": [4, 11], "text": "متحدث"}]}),
         ("events", {"id": "v", "spans": [{"doc_id": "b", "span": [0, 3], "text": "قال"}]}),
+        ("events", {"id": "v", "spans": [],
+                    "actor1_from": {"doc_id": "a", "span": [0, 3], "text": "قتل"}}),
         ("claims", {"id": "c", "doc_id": "a", "span": [15, 99], "text": "12"}),
         ("claims", {"id": "c", "doc_id": "a", "span": [15, 17], "text": "12",
                     "period": {"span": [0, 3], "text": "قتل"}}),

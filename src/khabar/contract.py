@@ -87,6 +87,10 @@ def _spans(records: dict[str, list[dict[str, Any]]]
             for item in record.get(list_field, []):
                 if item.get("span") is not None:
                     yield kind, record.get("id", ""), item["doc_id"], item["span"], item["text"]
+    for record in records.get("events", []):
+        if record.get("actor1_from"):  # extra field: the sentence that names actor1
+            source = record["actor1_from"]
+            yield "events", record["id"], source["doc_id"], source["span"], source["text"]
     for record in records.get("claims", []):
         if record.get("period"):  # extra field: the period a figure counts over, as written
             yield ("claims", record["id"], record["doc_id"], record["period"]["span"],

@@ -270,6 +270,8 @@ class Event:
     claimed_by: list[dict[str, Any]] = field(default_factory=list)
     independent_sources: int = 0
     triggers: list[str] = field(default_factory=list)
+    # When the event's own sentences name no actor1: the report's sentence that does.
+    actor1_from: EventSpan | None = None
 
 
 # The contract's files, in the order the data flows, and the record type of each.

@@ -307,8 +307,11 @@ def _events_section(analysis: Analysis) -> list[str]:
             where += f", {event['country']}"
         if event.get("geo_precision"):
             where += f" (precision {event['geo_precision']})"
-        actors = " vs ".join(actor for actor in (event.get("actor1"), event.get("actor2"))
-                             if actor) or "not stated"
+        actor1 = event.get("actor1")
+        if actor1 and event.get("actor1_from"):
+            actor1 += " (named earlier in the report)"
+        actors = " vs ".join(actor for actor in (actor1, event.get("actor2")) if actor) or (
+            "not stated")
         tellers = {_voice({"attributed_to": told["speaker"], "statement_id":
                            told["statement_id"]}, statements, entities)
                    for told in event.get("claimed_by") or []}

@@ -235,3 +235,22 @@ def test_a_sentence_retelling_the_reports_last_event_of_its_kind_joins_it() -> N
     assert len(events) == 3
     assert [len(event.spans) for event in sorted(events, key=lambda e: e.spans[0].span)] == [
         1, 2, 2], spans
+
+
+def test_a_fight_naming_no_side_takes_the_side_of_the_reports_fight_before_it() -> None:
+    text = ("قصف الجيش الوطني الليبي مواقع المسلحين في مدينة الكفرة.\n"
+            "وأدت الضربات الجوية إلى مقتل 32 مسلحا في المدينة.\n"
+            "وفي مدينة سبها شنت طائرات غارات جوية على مواقع للمسلحين.\n")
+    report = article("c", text)
+    places = [place(text, "الكفرة"), place(text, "سبها")]
+    shelling, strike, elsewhere = mentions_of(report, places)
+    army = "Military Forces of Libya (2014-) Libyan National Army"
+    assert shelling.actor1 == army and shelling.actor1_from is None
+    # the air strikes on the same town are the army's, and the record says where that is read
+    assert strike.actor1 == army
+    assert strike.actor1_from.text == shelling.text
+    assert text[slice(*strike.actor1_from.span)] == shelling.text
+    # another town's strike names no side, and none is lent to it
+    assert (elsewhere.place.name, elsewhere.actor1) == ("سبها", None)
+    [event] = [e for e in merge_events([strike], [], [report], []) if e.actor1]
+    assert event.actor1_from == strike.actor1_from

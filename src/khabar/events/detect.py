@@ -33,9 +33,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from khabar.link.actors import ActorName, find_actors, inter_of, name_of, resolve
+from khabar.link.actors import (
+    UNIDENTIFIED,
+    ActorName,
+    find_actors,
+    inter_of,
+    name_of,
+    resolve,
+)
 from khabar.link.geocode import demonym_country, load_gazetteer, place_form
-from khabar.model import Article, Claim, Span, Statement
+from khabar.model import Article, Claim, EventSpan, Span, Statement
 from khabar.resources import load_tsv
 from khabar.text.normalize import normalize
 from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
@@ -93,6 +100,7 @@ class EventMention:
     sub_event_type: str
     actor1: str | None
     actor2: str | None
+    actor1_from: EventSpan | None  # the earlier sentence naming actor1, when this one doesn't
     place: PlaceHit | None
     place_in_sentence: bool
     event_date: str | None
@@ -153,11 +161,15 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
                                 country, specific, (start, sentence))
         actor1, actor2 = _coded_roles(actor1, actor2, named_actors, event_type, sub_type,
                                       sentence, country)
+        actor1_from = None
+        if actor1 is None and event_type in PHYSICAL:
+            actor1, actor1_from = _ongoing_actor(mentions, place, actor2)
         if sub_type == "territory":
             sub_type = _territory(named_actors, actor1)
         mentions.append(EventMention(
             doc_id=article.id, span=(start, end), text=sentence, trigger=form,
             event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
+            actor1_from=actor1_from,
             place=place, place_in_sentence=bool(inside),
             event_date=when[0].value if when else published,
             date_precision=when[0].precision if when else ("week" if published else None),
@@ -318,13 +330,13 @@ def _unnamed_actor1(sentence: str, event_type: str, sub_type: str,
     arrests)."""
     source = _fire_source(sentence) if event_type == "Explosions/Remote violence" else None
     if source is not None:
-        return resolve(UNIDENTIFIED, source)
+        return resolve(UNIDENTIFIED_GROUP, source)
     defaults = default_actors()
     template = defaults.get((event_type, sub_type)) or defaults.get((event_type, ""))
     return resolve(template, country) if template and country else None
 
 
-UNIDENTIFIED = "Unidentified Armed Group ({country})"
+UNIDENTIFIED_GROUP = "Unidentified Armed Group ({country})"
 _FROM_LAND = re.compile(r"من\s+(?:داخل\s+)?(?:الأراضي|الاراضي|الأرض|الارض|الجانب|جهة)\s+(\S+)")
 
 
@@ -407,6 +419,26 @@ def _event_place(places: list[PlaceHit], trigger_at: int) -> PlaceHit | None:
     best = min((place.precision >= REGION for place in places), default=None)
     return min((place for place in places if (place.precision >= REGION) == best),
                key=lambda place: (abs(place.start - trigger_at), place.start), default=None)
+
+
+PHYSICAL = frozenset({"Battles", "Explosions/Remote violence"})
+
+
+def _ongoing_actor(mentions: list[EventMention], place: PlaceHit | None,
+                   actor2: str | None) -> tuple[str | None, EventSpan | None]:
+    """actor1 of a fight whose sentence names no side, from the report's context: the side
+    of its nearest earlier fight, at the same place, named in the report («قصف الجيش مواقع
+    المسلحين في درنة. ... الضربات الجوية أدت إلى مقتل 32» — the air strikes are the
+    army's). ACLED's coders read a report whole the same way. Returns the actor and the
+    sentence that names it; nothing when that side is the one acted on here, or is an
+    unidentified group."""
+    earlier = next((m for m in reversed(mentions) if m.event_type in PHYSICAL), None)
+    if (earlier is None or not earlier.actor1 or earlier.actor1 == actor2
+            or earlier.actor1.startswith(UNIDENTIFIED)
+            or (place and earlier.place and place.name != earlier.place.name)):
+        return None, None
+    return earlier.actor1, earlier.actor1_from or EventSpan(earlier.doc_id, earlier.span,
+                                                            earlier.text)
 
 
 def _main_place(places: list[PlaceHit]) -> PlaceHit | None:

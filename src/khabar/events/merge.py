@@ -190,6 +190,8 @@ def _event(group: list[EventMention], outlets: dict[str, str | None],
         spans=spans,
         claimed_by=claimed, independent_sources=count_independent(doc_ids, reuse),
         triggers=sorted({m.trigger for m in group}),
+        actor1_from=None if any(m.actor1 == actor1 and not m.actor1_from for m in group)
+        else next((m.actor1_from for m in group if m.actor1 == actor1), None),
     )
 
 

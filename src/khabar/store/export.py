@@ -123,6 +123,9 @@ def event_notes(event: dict[str, Any]) -> str:
     independent = event.get("independent_sources") or reports
     parts = [f"{event['sub_event_type']} reported in {reports} report"
              f"{'s' if reports != 1 else ''} ({independent} independent)"]
+    if event.get("actor1") and event.get("actor1_from"):
+        parts.append("actor1 is named in an earlier sentence of the report, not in the "
+                     "event's own")
     for figure in event.get("fatalities_reported") or []:
         source = figure.get("attributed_to") or "the outlet"
         parts.append(f"{figure['text']} killed, according to {source} "
