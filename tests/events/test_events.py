@@ -173,6 +173,8 @@ def test_the_actor_a_sentence_says_acted_is_actor1_and_the_side_that_lost_people
         None, "Military Forces of Libya (2016-) Government of National Accord")
     assert coded('وقتل 8 من "القاعدة" في اشتباكات بمدينة الكفرة.', "الكفرة") == (
         None, "Al Qaeda")
+    assert coded("وأدت الغارات إلى مقتل عدة قادة لقوات الوفاق في مدينة الكفرة.", "الكفرة") == (
+        None, "Military Forces of Libya (2016-) Government of National Accord")
 
 
 def test_acled_coding_rules_for_crowds_arrests_and_unnamed_shooters():

@@ -60,6 +60,7 @@ REGION = 3  # ACLED geo precision of a region or country
 STRATEGIC = "Strategic developments"
 HASHTAG_MARKS = frozenset("#_")
 QUOTE_AND_SPACE = " \t\"'«»“”"  # «قتل 8 من "القاعدة"»: a quoted name after «من»
+GENITIVE_LAM = frozenset({"", "ل", "لل"})  # «قادة لميليشيات طرابلس»: leaders of the militias
 COMBATANTS = frozenset({"militants", "army", "police"})  # claim subjects who fight
 
 
@@ -274,7 +275,8 @@ def _lost_people(actor: ActorName, roles: dict[str, list[Span]],
     start, text = sentence
     return any(actor.start - VICTIM_REACH <= end <= actor.start
                for _, end in roles["victim"]) and any(
-        end <= actor.start and not text[end - start:actor.start - start].strip(QUOTE_AND_SPACE)
+        end <= actor.start
+        and text[end - start:actor.start - start].strip(QUOTE_AND_SPACE) in GENITIVE_LAM
         for _, end in roles["partitive"])
 
 
