@@ -131,6 +131,17 @@ def test_questions_plans_and_denials_are_no_events() -> None:
     assert len(mentions_of(article("q", told), [place(told, "الكفرة")])) == 1
 
 
+def test_an_aim_is_no_event_but_the_sentences_other_event_word_stands() -> None:
+    for text in ("وتدفع الدولتان بالمسلحين من أجل السيطرة على مدينة الكفرة.",
+                 "وهي العملية التي بدأها الجيش قبل أشهر لتحرير مدينة الكفرة."):
+        assert mentions_of(article("a", text), [place(text, "الكفرة")]) == [], text
+    text = "وتعرضت مدينة الكفرة لقصف عنيف بهدف السيطرة عليها."
+    [shelled] = mentions_of(article("a", text), [place(text, "الكفرة")])
+    assert shelled.sub_event_type == "Shelling/artillery/missile attack"
+    taken = "وتمكنت القوات من تحرير مدينة الكفرة."
+    assert len(mentions_of(article("a", taken), [place(taken, "الكفرة")])) == 1
+
+
 def test_a_sentence_is_one_event_and_the_specific_weapon_wins() -> None:
     text = "وأدت المعارك في مدينة الكفرة إلى مقتل 9 أشخاص جراء الغارات الجوية."
     [mention] = mentions_of(article("w", text), [place(text, "الكفرة")])

@@ -3,7 +3,8 @@ happened, coded the way ACLED codes events.
 
 A sentence is an event mention when it holds a trigger (``triggers.tsv``: «غارة جوية» →
 Explosions/Remote violence, Air/drone strike; «اشتباكات» → Battles, Armed clash;
-«اعتقلت» → Strategic developments, Arrests), or counts fighters killed without saying how
+«اعتقلت» → Strategic developments, Arrests) that is not named as an aim («من أجل السيطرة
+على», «لتحرير العاصمة»: ``purpose_words.tsv``), or counts fighters killed without saying how
 («سقط نحو 31 قتيلا من المسلحين»: an armed clash). The rest of the record comes from what the
 earlier stages found in the same sentence:
 
@@ -45,7 +46,7 @@ from khabar.link.geocode import demonym_country, load_gazetteer, place_form
 from khabar.model import Article, Claim, EventSpan, Span, Statement
 from khabar.resources import load_tsv
 from khabar.text.normalize import normalize
-from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
+from khabar.text.phrases import PhraseMatch, PhraseTable, find_phrases, fold_phrase
 from khabar.text.sentences import sentence_spans
 from khabar.text.tokens import FoldedText, fold_and_tokenize
 
@@ -55,6 +56,7 @@ OTHER_SENSES_FILE = "events/other_senses.tsv"
 ROLE_WORDS_FILE = "events/role_words.tsv"
 DEFAULT_ACTORS_FILE = "events/default_actors.tsv"
 SCENE_WORDS_FILE = "events/scene_words.tsv"
+PURPOSE_WORDS_FILE = "events/purpose_words.tsv"
 STATE_FORCES = "1"
 REGION = 3  # ACLED geo precision of a region or country
 STRATEGIC = "Strategic developments"
@@ -213,7 +215,28 @@ def _match(folded: FoldedText, table: PhraseTable[tuple[int, str, str]]
             for hit in find_phrases(folded, table)
             # «#تفجير_طوارئ_عسير»: a hashtag names a topic, it tells no event
             if text[max(0, hit.start - 1):hit.start] not in HASHTAG_MARKS
-            and text[hit.end:hit.end + 1] not in HASHTAG_MARKS]
+            and text[hit.end:hit.end + 1] not in HASHTAG_MARKS and not _aimed_at(folded, hit)]
+
+
+@cache
+def purpose_words() -> PhraseTable[str]:
+    """Folded form → the form as listed (``purpose_words.tsv``)."""
+    return PhraseTable((fold_phrase(row["form"]), row["form"])
+                       for row in load_tsv(PURPOSE_WORDS_FILE))
+
+
+LAM_OF_PURPOSE = ("ل", "ول", "فل")
+
+
+def _aimed_at(folded: FoldedText, hit: PhraseMatch) -> bool:
+    """Whether an event word is an aim, not an event: right after «من أجل», «بهدف»
+    (``purpose_words.tsv``), or a ground-taking word with a glued lam («لتحرير العاصمة»)."""
+    form = folded.tokens[hit.first].form
+    if hit.value[2] == "territory" and form.startswith(LAM_OF_PURPOSE) and (
+            form not in triggers().widths):
+        return True
+    before = [aim for aim in find_phrases(folded, purpose_words()) if aim.end <= hit.start]
+    return bool(before) and not folded.original[before[-1].end:hit.start].strip()
 
 
 def _goes_on(text: str, mentions: list[EventMention], start: int, when: list[DateHit]) -> bool:
