@@ -267,3 +267,19 @@ def test_a_fight_naming_no_side_takes_the_side_of_the_reports_fight_before_it() 
     assert (elsewhere.place.name, elsewhere.actor1) == ("سبها", None)
     [event] = [e for e in merge_events([strike], [], [report], []) if e.actor1]
     assert event.actor1_from == strike.actor1_from
+
+
+def test_an_event_recalled_from_weeks_before_the_report_is_background_not_news() -> None:
+    text = ("وكانت مدينة الكفرة شهدت تفجيرا في 26 يونيو الماضي.\n"
+            "وقتل مسلحون جنديين في مدينة الكفرة ليرتفع عدد القتلى منذ 20 يونيو إلى 21.\n"
+            "ووقع تفجير في مدينة الكفرة أمس.\n")
+    report = article("h", text, published="2025-07-30")
+    old, since, yesterday = (text.index(word) for word in ("26 يونيو", "20 يونيو", "أمس"))
+    dates = [DateHit(old, old + 8, "2025-06-26", "day"),
+             DateHit(since, since + 8, "2025-06-20", "day"),
+             DateHit(yesterday, yesterday + 3, "2025-07-29", "day")]
+    clash, bombing = mentions_of(report, [place(text, "الكفرة")], dates)
+    # the June bombing is not this report's news; «منذ 20 يونيو» starts the toll's period
+    assert clash.sub_event_type == "Armed clash"
+    assert (clash.event_date, clash.date_precision) == ("2025-07-30", "week")
+    assert (bombing.event_date, bombing.date_precision) == ("2025-07-29", "day")

@@ -18,7 +18,9 @@ earlier stages found in the same sentence:
   trigger; a region or country only when it names no town; never a place after «من»
   (where people or fire came from); else the report's most named place (less precise:
   the sentence did not say where);
-- **date**: a date named in the sentence, else the publication date at week precision;
+- **date**: a date named in the sentence (not an old one after «منذ»: that starts a
+  period), else the publication date at week precision; a sentence dated more than a week
+  before its report recalls background («في 26 يونيو الماضي»), not news: no event;
 - **fatalities**: the «killed» claims of the sentence, and of the sentences right after it
   that go on telling it («وأسفرت عن مقتل 12 مسلحا»), each kept with who gave it.
 
@@ -28,10 +30,11 @@ the statement and speaker (``claimed_by``), and the event's notes say «accordin
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from khabar.link.actors import (
@@ -142,7 +145,12 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         killed = [claim for claim in claims if claim.quantity == "killed" and not claim.part_of
                   and start <= claim.span[0] and claim.span[1] <= end]
         named_days = [hit for hit in dates if start <= hit.start and hit.end <= end]
-        when = [hit for hit in named_days if hit.value]  # «أمس» needs a publication date
+        # «أمس» needs a publication date; an old date after «منذ» starts a period («عدد
+        # القتلى منذ 20 يوليو»), it dates no event (a recent one does: «منذ أمس»)
+        when = [hit for hit in named_days if hit.value and not (
+            _after_word(article.text, hit.start, "since") and _long_before(hit, published))]
+        if when and _long_before(when[0], published):
+            continue  # «في 26 يونيو الماضي»: background, not news of this report
         found = _match(folded, triggers())
         if not found and killed and _goes_on(article.text, mentions, start, named_days):
             # «… غارات على مواقعهم. وأسفرت عن مقتل 17 مسلحا»: the toll of the event just told
@@ -405,7 +413,7 @@ def _reported(claim: Claim) -> dict:
 
 @cache
 def scene_words(group: str) -> frozenset[str]:
-    """The folded words of one group of ``scene_words.tsv`` (scene / origin)."""
+    """The folded words of one group of ``scene_words.tsv`` (scene / origin / since)."""
     return frozenset(normalize(row["word"]) for row in load_tsv(SCENE_WORDS_FILE)
                      if row["group"] == group)
 
@@ -418,6 +426,14 @@ def _opens_scene(sentence: str) -> bool:
         first[:1] in {"و", "ف"} and first[1:] in scene_words("scene"))
 
 
+def _after_word(text: str, start: int, group: str) -> bool:
+    """Whether the words right before ``start`` are one of a ``scene_words.tsv`` group,
+    a «و» allowed («ومنذ»)."""
+    words = normalize(text[max(0, start - 20):start]).split()
+    return any(" ".join(words[-size:]).removeprefix("و") in scene_words(group)
+               for size in (1, 2) if len(words) >= size)
+
+
 def _where_not_whence(text: str, places: list[PlaceHit]) -> list[PlaceHit]:
     """The places a sentence may put its event in: not those after «من» ("from"), which say
     where people or fire came from («8 أجانب من مصر وتونس», «قذائف من اليمن»), nor the
@@ -426,11 +442,9 @@ def _where_not_whence(text: str, places: list[PlaceHit]) -> list[PlaceHit]:
     whence = False
     previous_end = None
     for place in sorted(places, key=lambda p: p.start):
-        before = normalize(text[max(0, place.start - 12):place.start]).split()
         listed = previous_end is not None and text[previous_end:place.start].strip(" ،,") in {
             "", "و"}
-        last = before[-1].removeprefix("و") if before else ""
-        whence = last in scene_words("origin") or (listed and whence)
+        whence = _after_word(text, place.start, "origin") or (listed and whence)
         if not whence:
             kept.append(place)
         previous_end = place.end
@@ -476,6 +490,38 @@ def _main_place(places: list[PlaceHit]) -> PlaceHit | None:
     first = next(place for place in towns if place.name == name)
     return PlaceHit(first.start, first.end, first.name, first.country, first.admin1,
                     first.latitude, first.longitude, max(first.precision, 2))
+
+
+def date_range(value: str, precision: str | None, last: str | None = None
+               ) -> tuple[date, date]:
+    """The days a date of some precision may stand for: a period from its first to its
+    ``last`` day; else a week ending on its date (an undated event reported on a day
+    happened in the days before), a month, a year."""
+    if last and len(value) == len(last) == len("2018-05-08"):
+        return date.fromisoformat(value), date.fromisoformat(last)
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2 or precision == "month":
+        year, month = parts[0], parts[1]
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    day = date(*parts[:3])
+    if precision == "week":
+        return day - timedelta(days=6), day
+    return day, day
+
+
+BACKGROUND_DAYS = 7  # ACLED codes a recalled event as news when it is at most a week old
+
+
+def _long_before(when: DateHit, published: str | None) -> bool:
+    """Whether a date named in a sentence ends more than a week before the report was
+    published: the sentence recalls an earlier event as background («بعد تفجير استهدف …
+    أواخر الشهر الماضي»), it is not news of this report."""
+    if not published or not when.value:
+        return False
+    _, last = date_range(when.value, when.precision, when.last)
+    return (date.fromisoformat(published) - last).days > BACKGROUND_DAYS
 
 
 def _publication_day(published: str | None) -> str | None:

@@ -26,12 +26,10 @@ count as separate sources (``independent_sources``).
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 from collections import Counter, defaultdict
-from datetime import date, timedelta
 
-from khabar.events.detect import EventMention
+from khabar.events.detect import EventMention, date_range
 from khabar.link.actors import UNIDENTIFIED
 from khabar.model import Article, Event, EventSpan, Reuse, Story
 from khabar.reuse.independence import count_independent, pairs_among, reuse_by_doc
@@ -138,25 +136,6 @@ def _dates_overlap(a: EventMention, b: EventMention) -> bool:
     first_a, last_a = date_range(a.event_date, a.date_precision, a.date_last)
     first_b, last_b = date_range(b.event_date, b.date_precision, b.date_last)
     return first_a <= last_b and first_b <= last_a
-
-
-def date_range(value: str, precision: str | None, last: str | None = None
-               ) -> tuple[date, date]:
-    """The days a date of some precision may stand for: a period from its first to its
-    ``last`` day; else a week ending on its date (an undated event reported on a day
-    happened in the days before), a month, a year."""
-    if last and len(value) == len(last) == len("2018-05-08"):
-        return date.fromisoformat(value), date.fromisoformat(last)
-    parts = [int(part) for part in value.split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 1, 1), date(parts[0], 12, 31)
-    if len(parts) == 2 or precision == "month":
-        year, month = parts[0], parts[1]
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-    day = date(*parts[:3])
-    if precision == "week":
-        return day - timedelta(days=6), day
-    return day, day
 
 
 def _event(group: list[EventMention], outlets: dict[str, str | None],
