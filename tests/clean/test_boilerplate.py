@@ -83,3 +83,21 @@ def test_a_lead_paragraph_is_not_a_headline() -> None:
 
 def test_a_given_title_is_kept() -> None:
     assert headline_from_first_line(article("سطر\nسطر", title="عنوان")).title == "عنوان"
+
+
+def test_debris_glued_after_the_last_full_stop_of_a_one_line_report_is_cut() -> None:
+    report = ("وقال المتحدث إن فرق الدفاع المدني باشرت الحادث. وتم نقل المصاب إلى المستشفى. "
+              "رابط الخبر بصحيفة الوئام: إصابة مقيم جراء مقذوف سمات إصابة مقذوف جازان")
+    cleaned = clean(article(report))
+    assert cleaned.text == ("وقال المتحدث إن فرق الدفاع المدني باشرت الحادث. "
+                            "وتم نقل المصاب إلى المستشفى.")
+    assert report.startswith(cleaned.text)
+    assert cleaned.dropped_lines == [
+        "رابط الخبر بصحيفة الوئام: إصابة مقيم جراء مقذوف سمات إصابة مقذوف جازان"]
+    assert [line.reason for line in cleaned.dropped] == ["cross_link"]
+    tagged = "وتم نقل المصاب إلى المستشفى. سمات إصابة مقذوف جازان"
+    assert clean(article(tagged)).text == "وتم نقل المصاب إلى المستشفى."
+    # a last sentence of the report's own stays, even one that opens with a debris word
+    for kept in ("وتم نقل المصاب إلى المستشفى. وقال إن الحالة مستقرة",
+                 "وتم نقل المصاب. سمات القائد الناجح، كما قال الخبراء، الصبر والحزم."):
+        assert clean(article(kept)).text == kept

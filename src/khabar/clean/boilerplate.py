@@ -4,7 +4,8 @@ Reports scraped from news sites carry page furniture that is not the report: «S
 «اقرأ أيضًا: …» cross-links, comment widgets, breadcrumbs glued together
 («الواجهة الرئيسيةشؤون عربية»), section labels («عربي ودولي»), photo captions printed twice.
 Left in, they pollute reuse detection (every page of a site shares them) and extraction.
-Dropping is by whole line only, so the text that stays is character-for-character the
+Dropping is by whole line, or the debris sentence that ends a report's last line (a corpus
+that joined a page into one line), so the text that stays is character-for-character the
 report's own; every dropped line is kept in ``Article.dropped`` with the rule that matched.
 """
 
@@ -25,6 +26,7 @@ PATTERN_FILE = "clean/boilerplate.tsv"
 # (Three or more in a row is a refrain or a list, not a caption.)
 CAPTION_MAX_WORDS = 14
 SENTENCE_MARKS = ".!?؟؛"
+TAIL_START = re.compile(r"[.!?؟]\s+(?=\S)")  # a sentence's end, another one after it
 # Rules marked `head` apply only to the first lines of a report that have text.
 HEAD_LINES = 6
 
@@ -79,21 +81,36 @@ def clean(article: Article) -> Article:
     for index in _repeated_captions(lines):
         drop_reasons.setdefault(index, "repeated_caption")
 
-    kept: list[str] = []
+    kept: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         if index in drop_reasons:
             continue
-        if not line.strip() and (not kept or not kept[-1].strip()):
+        if not line.strip() and (not kept or not kept[-1][1].strip()):
             continue
-        kept.append(line.rstrip("\r"))
-    while kept and not kept[-1].strip():
+        kept.append((index, line.rstrip("\r")))
+    while kept and not kept[-1][1].strip():
         kept.pop()
 
-    dropped = tuple(
-        DroppedLine(line=index + 1, text=lines[index].strip(), reason=reason)
-        for index, reason in sorted(drop_reasons.items())
-    )
-    return dataclasses.replace(article, text="\n".join(kept), dropped=article.dropped + dropped)
+    dropped = [DroppedLine(line=index + 1, text=lines[index].strip(), reason=reason)
+               for index, reason in sorted(drop_reasons.items())]
+    while kept and (cut := _debris_tail(kept[-1][1])) is not None:
+        index, line = kept[-1]
+        rule, at = cut
+        dropped.append(DroppedLine(line=index + 1, text=line[at:].strip(), reason=rule))
+        kept[-1] = (index, line[:at].rstrip())
+    return dataclasses.replace(article, text="\n".join(line for _, line in kept),
+                               dropped=article.dropped + tuple(dropped))
+
+
+def _debris_tail(line: str) -> tuple[str, int] | None:
+    """(rule, offset) when the last sentence of a report's last line is debris glued to it:
+    a corpus that joined a page's paragraphs into one line keeps its «رابط الخبر بصحيفة
+    …: headline» link and «سمات …» tags after the report's final full stop."""
+    ends = [match.end() for match in TAIL_START.finditer(line)]
+    if not ends:
+        return None
+    rule = debris_rule(line[ends[-1]:], in_head=False)
+    return (rule, ends[-1]) if rule else None
 
 
 def _repeated_captions(lines: list[str]) -> list[int]:
