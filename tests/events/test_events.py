@@ -283,3 +283,16 @@ def test_an_event_recalled_from_weeks_before_the_report_is_background_not_news()
     assert clash.sub_event_type == "Armed clash"
     assert (clash.event_date, clash.date_precision) == ("2025-07-30", "week")
     assert (bombing.event_date, bombing.date_precision) == ("2025-07-29", "day")
+
+
+def test_a_toll_over_months_or_a_weeks_long_situation_is_no_event() -> None:
+    for text in ("وقتل التحالف 3042 مسلحا في مدينة الكفرة خلال 10 أشهر.",
+                 "وتدور منذ أسابيع معارك في بلدات قرب مدينة الكفرة."):
+        assert mentions_of(article("l", text), [place(text, "الكفرة")]) == [], text
+    # a day of its own makes it news; years-long background does not hide an event
+    for text in ("وقتل 5 مسلحين في مدينة الكفرة أمس في معارك تدور منذ أسابيع.",
+                 "وأصيب جنديان في هجوم على مدينة الكفرة التي لم تعرف الهدوء منذ سنوات."):
+        report = article("l", text)
+        yesterday = text.find("أمس")
+        dates = [DateHit(yesterday, yesterday + 3, "2025-03-09", "day")] if yesterday > 0 else []
+        assert len(mentions_of(report, [place(text, "الكفرة")], dates)) == 1, text

@@ -20,7 +20,9 @@ earlier stages found in the same sentence:
   the sentence did not say where);
 - **date**: a date named in the sentence (not an old one after «منذ»: that starts a
   period), else the publication date at week precision; a sentence dated more than a week
-  before its report recalls background («في 26 يونيو الماضي»), not news: no event;
+  before its report recalls background («في 26 يونيو الماضي»), not news: no event; so is
+  one that counts over weeks or months with no day of its own («قتلت 3042 خلال 10 أشهر»,
+  «وتدور منذ أسابيع معارك»: an aggregate toll, an ongoing situation);
 - **fatalities**: the «killed» claims of the sentence, and of the sentences right after it
   that go on telling it («وأسفرت عن مقتل 12 مسلحا»), each kept with who gave it.
 
@@ -65,6 +67,7 @@ REGION = 3  # ACLED geo precision of a region or country
 STRATEGIC = "Strategic developments"
 HASHTAG_MARKS = frozenset("#_")
 QUOTE_AND_SPACE = " \t\"'«»“”"  # «قتل 8 من "القاعدة"»: a quoted name after «من»
+WORD = re.compile(r"[^\W_]+")
 GENITIVE_LAM = frozenset({"", "ل", "لل"})  # «قادة لميليشيات طرابلس»: leaders of the militias
 COMBATANTS = frozenset({"militants", "army", "police"})  # claim subjects who fight
 
@@ -157,7 +160,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             mentions[-1].fatalities_reported += [_reported(claim) for claim in killed]
             continue
         found = found or _combatants_killed(killed, start)
-        if not found or _not_happened(sentence, folded):
+        if not found or _not_happened(sentence, folded) or (
+                _long_period(sentence) and not any(hit.precision == "day" for hit in when)):
             continue
         named_actors = find_actors(folded, start)
         inside = _where_not_whence(article.text, [
@@ -413,7 +417,7 @@ def _reported(claim: Claim) -> dict:
 
 @cache
 def scene_words(group: str) -> frozenset[str]:
-    """The folded words of one group of ``scene_words.tsv`` (scene / origin / since)."""
+    """The folded words of one group of ``scene_words.tsv`` (scene, origin, since, …)."""
     return frozenset(normalize(row["word"]) for row in load_tsv(SCENE_WORDS_FILE)
                      if row["group"] == group)
 
@@ -424,6 +428,25 @@ def _opens_scene(sentence: str) -> bool:
     first = words[0] if words else ""
     return first in scene_words("scene") or (
         first[:1] in {"و", "ف"} and first[1:] in scene_words("scene"))
+
+
+def _long_period(sentence: str) -> bool:
+    """Whether a sentence counts over weeks or more («قتلت 3042 من داعش خلال 10 أشهر»,
+    «وتدور منذ أسابيع معارك»): a period word, a number or none, a long unit
+    (``scene_words.tsv`` period, long_unit)."""
+    words = [word.removeprefix("و") for word in WORD.findall(normalize(sentence))]
+    leads, units = scene_words("period"), scene_words("long_unit")
+    for i, word in enumerate(words):
+        two = " ".join(words[i:i + 2])
+        lead = 2 if two in leads else 1 if word in leads else 0
+        if not lead:
+            continue
+        after = words[i + lead:i + lead + 2]
+        if after and after[0].isdigit():
+            after = after[1:]
+        if after and after[0] in units:
+            return True
+    return False
 
 
 def _after_word(text: str, start: int, group: str) -> bool:
