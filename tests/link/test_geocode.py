@@ -128,6 +128,12 @@ def test_geocode_common_word_is_a_place_after_a_cue_word():
         ("الخضراء", "بلدة", "LY:khadra")]
 
 
+@pytest.mark.parametrize("cue", ["بإقليمي", "بمحافظتي", "بمنفذ", "بمركز", "بقطاع"])
+def test_geocode_dual_and_administrative_cue_words_cue_a_strict_name(cue):
+    mentions = find_places(f"وقتل جنديان {cue} الخضراء وبنغازي.", gazetteer=SMALL)
+    assert texts(mentions)[:1] == ["الخضراء"]
+
+
 def test_geocode_context_name_needs_a_locative_in_a_text_about_its_country():
     assert find_places("وصل الوفد إلى البيضاء.", gazetteer=SMALL) == []
     mentions = find_places("وصل الوفد إلى البيضاء قادما من بنغازي.", gazetteer=SMALL)
