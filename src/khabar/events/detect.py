@@ -374,18 +374,24 @@ def _unnamed_actor1(sentence: str, event_type: str, sub_type: str,
 
 
 UNIDENTIFIED_GROUP = "Unidentified Armed Group ({country})"
-_FROM_LAND = re.compile(r"من\s+(?:داخل\s+)?(?:الأراضي|الاراضي|الأرض|الارض|الجانب|جهة)\s+(\S+)")
-
-
 def _fire_source(sentence: str) -> str | None:
-    """The country named as where fire came from: «من داخل الأراضي اليمنية»."""
-    match = _FROM_LAND.search(sentence)
-    if match is None:
-        return None
+    """The country named as where fire came from: «من داخل الأراضي اليمنية» (an origin
+    word, land words, a country adjective: ``scene_words.tsv`` origin, land)."""
+    words = WORD.findall(normalize(sentence))
     gazetteer = load_gazetteer()
-    iso2 = demonym_country(gazetteer, place_form(normalize(match.group(1))))
-    place = gazetteer.by_id.get(iso2) if iso2 else None
-    return place.name_en if place is not None and place.kind == "country" else None
+    for i, word in enumerate(words):
+        if word.removeprefix("و") not in scene_words("origin"):
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in scene_words("land"):
+            j += 1
+        if j == i + 1 or j == len(words):
+            continue
+        iso2 = demonym_country(gazetteer, place_form(words[j]))
+        place = gazetteer.by_id.get(iso2) if iso2 else None
+        if place is not None and place.kind == "country":
+            return place.name_en
+    return None
 
 
 def _territory(named: list[ActorName], actor1: str | None) -> str:
