@@ -59,6 +59,15 @@ def test_entities_latter_is_the_person_named_last_and_titles_after_a_preposition
     assert "الأخير" not in {m.text for m in other.mentions}
 
 
+def test_entities_a_title_before_a_family_name_is_the_person_named_in_full():
+    _, _, entities = linked("قال المشير كريم حداد إن القوات تقدمت.\n"
+                            "ويحاول المشير حداد استعادة المدينة.\n"
+                            "ووصل اللواء الثالث إلى المدينة.\n")
+    person = next(e for e in entities if e.name == "كريم حداد")
+    assert "المشير حداد" in {m.text for m in person.mentions}
+    assert not any(m.text == "اللواء الثالث" for e in entities for m in e.mentions)
+
+
 def test_entities_mentions_round_trip():
     articles, _, entities = linked(FIRST, SECOND)
     text = {article.id: article.text for article in articles}

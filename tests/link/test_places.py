@@ -45,6 +45,8 @@ def test_a_country_adjective_is_a_mention_of_its_country_but_not_inside_an_actor
     assert by_name["Turkey"] == ["التركي"]
     # «الجيش الليبي» is an organization, «درنة الليبية» a qualified town, «الليبيين» people
     assert "Libya" not in by_name
+    # the qualifying adjective of the town's own country is part of the town's mention
+    assert by_name["Derna"] == ["مدينة درنة الليبية"]
 
 
 def test_a_place_name_that_is_an_outlets_is_no_place() -> None:

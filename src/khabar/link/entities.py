@@ -241,11 +241,16 @@ def _article_people(article: Article, statements: list[Statement]
     people: dict[tuple[str, ...], _Person] = {}
     for phrase_span, text, name, titles, role in phrases:
         key = _name_key(name)
-        if len(key) < 2:
-            continue
-        person = people.setdefault(key, _Person(article.id, "PER", key,
-                                                published=article.published))
-        _note(person, article, phrase_span, text, name, titles, role)
+        if len(key) >= 2:
+            person = people.setdefault(key, _Person(article.id, "PER", key,
+                                                    published=article.published))
+            _note(person, article, phrase_span, text, name, titles, role)
+    for phrase_span, text, name, titles, role in phrases:
+        # «المشير حفتر»: a title before one name is the person the report names in full
+        # with that family name («المشير خليفة حفتر»); alone the word may be anything
+        key = _name_key(name)
+        if len(key) == 1 and (person := _local_match(people, key, None)) is not None:
+            _note(person, article, phrase_span, text, name, titles, role)
     assigned: dict[str, _Person] = {}
     orgs: dict[tuple[str, ...], _Person] = {}
     named_actors = _actor_people(article, folded)
@@ -378,7 +383,7 @@ def _titled_phrases(folded: FoldedText) -> list[tuple[tuple[int, int], str, str,
     while k < len(folded.tokens):
         if (start_here := _title_start(folded, k)) is not None:
             phrase = parse_speaker(start_here, k, known)
-            if phrase is not None and phrase.kind == "PER" and len(phrase.name) >= 2:
+            if phrase is not None and phrase.kind == "PER" and phrase.name:
                 span, text = start_here.quote(phrase.first, phrase.last)
                 name = start_here.quote(phrase.name[0], phrase.name[-1])[1]
                 titles = [start_here.quote(run[0], run[-1])[1] for run in runs(phrase.titles)]

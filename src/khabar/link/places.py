@@ -9,6 +9,7 @@ resolved places by report.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from functools import cache
 
@@ -17,16 +18,20 @@ from khabar.link.geocode import (
     STATE_CUES,
     PlaceMention,
     ResolvedPlace,
+    demonym_country,
     find_places,
     load_gazetteer,
+    place_form,
     resolve,
 )
 from khabar.model import Article, Entity, Mention
 from khabar.outlets import find_outlet_mentions
+from khabar.text.normalize import normalize
 from khabar.text.tokens import fold_and_tokenize
 
 # Gazetteer kinds that are political units (GPE) rather than geographic areas (LOC).
 GPE_KINDS = frozenset({"country", "city", "town", "village", "hamlet"})
+NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
 def resolve_places(articles: list[Article]) -> dict[str, list[ResolvedPlace]]:
@@ -91,11 +96,19 @@ def place_entities(places: dict[str, list[ResolvedPlace]], texts: dict[str, str]
 def _with_cue(doc_id: str, hit: ResolvedPlace, texts: dict[str, str]) -> Mention:
     """The mention with the word that says what kind of place it is: «مدينة درنة», «حي
     باب طبرق», «العاصمة طرابلس» (not «دولة قطر»: the country is the name)."""
-    start = hit.start
+    text = texts[doc_id]
+    start, end = hit.start, hit.end
     cue_start = hit.mention.cue_start
     if cue_start is not None and hit.mention.cue_form not in STATE_CUES:
         start = cue_start
-    return Mention(doc_id, (start, hit.end), texts[doc_id][start:hit.end])
+    # «مدينة مرزق الليبية»: the adjective of the place's own country right after is part of
+    # the mention (the geocoder read it as the qualifier, so it is no mention of its own)
+    after = NEXT_WORD.match(text, end)
+    if after and hit.place.country and hit.mention.qualifier == hit.place.country and (
+            demonym_country(load_gazetteer(), place_form(normalize(after.group(1))))
+            == hit.place.country):
+        end = after.end()
+    return Mention(doc_id, (start, end), text[start:end])
 
 
 def _geo(place, place_id: str, first: ResolvedPlace) -> dict | None:
