@@ -68,7 +68,8 @@ def clean(article: Article) -> Article:
     """Return the article with debris lines dropped and recorded in ``dropped``.
 
     Blank lines left in a row by a dropped line collapse to one, so the text keeps its
-    paragraph breaks without holes; nothing inside a kept line changes.
+    paragraph breaks without holes; nothing inside a kept line changes, except that debris
+    glued after the last line's final full stop is cut off (``_debris_tail``).
     """
     lines = article.text.split("\n")
     drop_reasons: dict[int, str] = {}

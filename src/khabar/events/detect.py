@@ -374,6 +374,8 @@ def _unnamed_actor1(sentence: str, event_type: str, sub_type: str,
 
 
 UNIDENTIFIED_GROUP = "Unidentified Armed Group ({country})"
+
+
 def _fire_source(sentence: str) -> str | None:
     """The country named as where fire came from: «من داخل الأراضي اليمنية» (an origin
     word, land words, a country adjective: ``scene_words.tsv`` origin, land)."""
