@@ -43,7 +43,11 @@ def test_acled_rows_have_acleds_columns_in_order_and_codes() -> None:
 
 def test_notes_attribute_every_figure_and_never_state_it() -> None:
     notes = event_notes(EVENT)
-    assert "12 مدنيا killed, according to the outlet" in notes
+    assert "«12 مدنيا» killed, according to the outlet" in notes
+    said = {**EVENT, "fatalities_reported": [{**EVENT["fatalities_reported"][0],
+                                              "attributed_to": "ent-1"}]}
+    [row] = acled_rows([said], [ARTICLE], [{"id": "ent-1", "name": "نادر الصافي"}])
+    assert "«12 مدنيا» killed, according to نادر الصافي (report a1)" in row["notes"]
 
 
 def test_geojson_is_a_feature_collection_of_located_events() -> None:

@@ -67,7 +67,8 @@ def records_from_store(conn) -> dict[str, list[dict[str, Any]]]:
 def export(records: dict[str, list[dict[str, Any]]], fmt: str, out: Path) -> Path:
     """Write one format; RETURNS the file or folder written."""
     if fmt == "acled-csv":
-        write_acled_csv(records["events"], records["articles"], out)
+        write_acled_csv(records["events"], records["articles"], out,
+                        records.get("entities", []))
     elif fmt == "geojson":
         write_geojson(records["events"], out)
     elif fmt == "jsonl":
@@ -81,10 +82,12 @@ def export(records: dict[str, list[dict[str, Any]]], fmt: str, out: Path) -> Pat
     return out
 
 
-def acled_rows(events: Iterable[dict[str, Any]], articles: Iterable[dict[str, Any]]
-               ) -> list[dict[str, Any]]:
-    """Events as ACLED rows (every column, in order; unknown values empty)."""
+def acled_rows(events: Iterable[dict[str, Any]], articles: Iterable[dict[str, Any]],
+               entities: Iterable[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+    """Events as ACLED rows (every column, in order; unknown values empty); ``entities``
+    name the speakers in the notes."""
     outlets = {article["id"]: article.get("outlet") for article in articles}
+    names = {entity["id"]: entity.get("name") or entity["id"] for entity in entities}
     rows = []
     for event in events:
         country = event.get("country")
@@ -109,16 +112,17 @@ def acled_rows(events: Iterable[dict[str, Any]], articles: Iterable[dict[str, An
             "geo_precision": event.get("geo_precision") or "",
             "source": "; ".join(event.get("outlets") or sorted(
                 {outlets.get(doc) or doc for doc in event.get("doc_ids") or []})),
-            "source_scale": "", "notes": event_notes(event),
+            "source_scale": "", "notes": event_notes(event, names),
             "fatalities": event["fatalities"] if event.get("fatalities") is not None else 0,
             "tags": "", "timestamp": "",
         })
     return rows
 
 
-def event_notes(event: dict[str, Any]) -> str:
+def event_notes(event: dict[str, Any], names: dict[str, str] | None = None) -> str:
     """A neutral summary: what kind of event, how many reports, and every figure with who
-    gave it («according to …, as reported by …»), never a figure in the system's voice."""
+    gave it («according to …, as reported by …»), never a figure in the system's voice.
+    ``names``: entity id → name, for the speakers figures are attributed to."""
     reports = len(event.get("doc_ids") or [])
     independent = event.get("independent_sources") or reports
     parts = [f"{event['sub_event_type']} reported in {reports} report"
@@ -127,18 +131,19 @@ def event_notes(event: dict[str, Any]) -> str:
         parts.append("actor1 is named in an earlier sentence of the report, not in the "
                      "event's own")
     for figure in event.get("fatalities_reported") or []:
-        source = figure.get("attributed_to") or "the outlet"
-        parts.append(f"{figure['text']} killed, according to {source} "
+        speaker = figure.get("attributed_to")
+        source = (names or {}).get(speaker, speaker) if speaker else "the outlet"
+        parts.append(f"«{figure['text']}» killed, according to {source} "
                      f"(report {figure['doc_id']})")
     return "; ".join(parts) + "."
 
 
 def write_acled_csv(events: list[dict[str, Any]], articles: list[dict[str, Any]],
-                    out: Path) -> None:
+                    out: Path, entities: list[dict[str, Any]] = ()) -> None:
     with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
-        writer.writerows(acled_rows(events, articles))
+        writer.writerows(acled_rows(events, articles, entities))
 
 
 def geojson(events: Iterable[dict[str, Any]]) -> dict[str, Any]:
