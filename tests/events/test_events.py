@@ -270,7 +270,7 @@ def test_a_fight_naming_no_side_takes_the_side_of_the_reports_fight_before_it() 
 
 
 def test_an_event_recalled_from_weeks_before_the_report_is_background_not_news() -> None:
-    text = ("وكانت مدينة الكفرة شهدت تفجيرا في 26 يونيو الماضي.\n"
+    text = ("ووقع تفجير في مدينة الكفرة في 26 يونيو الماضي.\n"
             "وقتل مسلحون جنديين في مدينة الكفرة ليرتفع عدد القتلى منذ 20 يونيو إلى 21.\n"
             "ووقع تفجير في مدينة الكفرة أمس.\n")
     report = article("h", text, published="2025-07-30")
