@@ -93,8 +93,6 @@ class OutletMention:
     outlet: Outlet
 
 
-
-
 @cache
 def _mention_pattern() -> re.Pattern[str]:
     """Every Arabic name and alias of a known outlet, folded, longest first."""

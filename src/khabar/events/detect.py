@@ -52,6 +52,7 @@ from khabar.model import Article, Claim, EventSpan, Span, Statement
 from khabar.resources import load_tsv
 from khabar.text.normalize import normalize
 from khabar.text.phrases import PhraseMatch, PhraseTable, find_phrases, fold_phrase
+from khabar.text.search_form import LAM_LAM, word_forms
 from khabar.text.sentences import sentence_spans
 from khabar.text.tokens import FoldedText, fold_and_tokenize
 
@@ -237,18 +238,22 @@ def purpose_words() -> PhraseTable[str]:
                        for row in load_tsv(PURPOSE_WORDS_FILE))
 
 
-LAM_OF_PURPOSE = ("ل", "ول", "فل")
-
-
 def _aimed_at(folded: FoldedText, hit: PhraseMatch) -> bool:
     """Whether an event word is an aim, not an event: right after «من أجل», «بهدف»
     (``purpose_words.tsv``), or a ground-taking word with a glued lam («لتحرير العاصمة»)."""
-    form = folded.tokens[hit.first].form
-    if hit.value[2] == "territory" and form.startswith(LAM_OF_PURPOSE) and (
-            form not in triggers().widths):
+    if hit.value[2] == "territory" and _glued_lam(folded.tokens[hit.first].form):
         return True
     before = [aim for aim in find_phrases(folded, purpose_words()) if aim.end <= hit.start]
     return bool(before) and not folded.original[before[-1].end:hit.start].strip()
+
+
+def _glued_lam(form: str) -> bool:
+    """Whether the proclitic stripped to read a word as a trigger ends in a lam: «لتحرير»,
+    «للسيطرة» (``search_form.word_forms``)."""
+    if form.startswith(LAM_LAM):
+        return True
+    reading = next((r for r in word_forms(form) if r in triggers().widths), form)
+    return form[:len(form) - len(reading)].endswith("ل")
 
 
 def _goes_on(text: str, mentions: list[EventMention], start: int, when: list[DateHit]) -> bool:
