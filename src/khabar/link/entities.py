@@ -275,10 +275,7 @@ def _article_people(article: Article, statements: list[Statement]
                 assigned[statement.id] = org
             continue
         person = _local_match(people, key, statement.speaker_role)
-        if person is None and len(key) >= 2:
-            person = people.setdefault(key, _Person(article.id, "PER", key,
-                                                    published=article.published))
-        if person is None and len(key) == 1:
+        if person is None and key:
             person = people.setdefault(key, _Person(article.id, "PER", key,
                                                     published=article.published))
         if person is None:
