@@ -62,6 +62,19 @@ def test_an_undated_event_is_dated_by_its_report_at_week_precision() -> None:
     assert clash.actor1 == "Military Forces of Libya (2016-) Government of National Accord"
 
 
+def test_an_undated_event_takes_the_day_its_report_leads_with() -> None:
+    text = ("ذكرت مصادر أن القتال تجدد في 2 يونيو الماضي ثم أمس الجمعة في مدينة الكفرة.\n"
+            "واندلعت اشتباكات عنيفة في مدينة الكفرة بين قوات الوفاق ومسلحين.\n")
+    report = article("n", text, published="2025-07-26")
+    old, friday = text.index("2 يونيو"), text.index("أمس الجمعة")
+    dates = [DateHit(old, old + 7, "2025-06-02", "day"),
+             DateHit(friday, friday + 10, "2025-07-25", "day")]
+    *_, clash = mentions_of(report, [place(text, "الكفرة")], dates)
+    # a daily's lead says «أمس»; the June date is too old to be the report's news day
+    assert clash.span[0] == text.index("واندلعت")
+    assert (clash.event_date, clash.date_precision) == ("2025-07-25", "week")
+
+
 def test_a_sentence_without_an_event_word_is_no_event() -> None:
     text = "قال الوزير إن الحكومة ستعلن خطة جديدة للتعليم في مدينة الكفرة."
     assert mentions_of(article("c", text), [place(text, "الكفرة")]) == []
@@ -279,9 +292,10 @@ def test_an_event_recalled_from_weeks_before_the_report_is_background_not_news()
              DateHit(since, since + 8, "2025-06-20", "day"),
              DateHit(yesterday, yesterday + 3, "2025-07-29", "day")]
     clash, bombing = mentions_of(report, [place(text, "الكفرة")], dates)
-    # the June bombing is not this report's news; «منذ 20 يونيو» starts the toll's period
+    # the June bombing is not this report's news; «منذ 20 يونيو» starts the toll's period,
+    # so the clash takes the report's news day («أمس»)
     assert clash.sub_event_type == "Armed clash"
-    assert (clash.event_date, clash.date_precision) == ("2025-07-30", "week")
+    assert (clash.event_date, clash.date_precision) == ("2025-07-29", "week")
     assert (bombing.event_date, bombing.date_precision) == ("2025-07-29", "day")
 
 

@@ -19,10 +19,12 @@ earlier stages found in the same sentence:
   (where people or fire came from); else the report's most named place (less precise:
   the sentence did not say where);
 - **date**: a date named in the sentence (not an old one after «منذ»: that starts a
-  period), else the publication date at week precision; a sentence dated more than a week
-  before its report recalls background («في 26 يونيو الماضي»), not news: no event; so is
-  one that counts over weeks or months with no day of its own («قتلت 3042 خلال 10 أشهر»,
-  «وتدور منذ أسابيع معارك»: an aggregate toll, an ongoing situation);
+  period), else the report's news day at week precision (the first day it names in the
+  week up to publication, as a daily's «أمس» lead; else the publication date); a
+  sentence dated more than a week before its report recalls background («في 26 يونيو
+  الماضي»), not news: no event; so is one that counts over weeks or months with no day
+  of its own («قتلت 3042 خلال 10 أشهر», «وتدور منذ أسابيع معارك»: an aggregate toll, an
+  ongoing situation);
 - **fatalities**: the «killed» claims of the sentence, and of the sentences right after it
   that go on telling it («وأسفرت عن مقتل 12 مسلحا»), each kept with who gave it.
 
@@ -116,7 +118,7 @@ class EventMention:
     event_date: str | None
     date_precision: str | None
     date_last: str | None = None  # a period's last day
-    date_in_sentence: bool = False  # False: the report's publication date stands in
+    date_in_sentence: bool = False  # False: the report's news day stands in
     new_scene: bool = True  # the sentence gives a place, date or «وفي …» scene of its own
     fatalities_reported: list[dict] = field(default_factory=list)
     claimed_by: dict | None = None  # {statement_id, speaker} when a speaker says it
@@ -136,6 +138,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
     """The event mentions of one report, in text order (one event a sentence)."""
     default_place = _main_place(places)
     published = _publication_day(article.published)
+    news_day = _news_day(dates, published)
     specific = frozenset(actor.name for actor in find_actors(fold_and_tokenize(article.text))
                          if not actor.generic)
     mentions = []
@@ -187,8 +190,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
             actor1_from=actor1_from,
             place=place, place_in_sentence=bool(inside),
-            event_date=when[0].value if when else published,
-            date_precision=when[0].precision if when else ("week" if published else None),
+            event_date=when[0].value if when else news_day,
+            date_precision=when[0].precision if when else ("week" if news_day else None),
             date_last=when[0].last if when else None, date_in_sentence=bool(when),
             new_scene=bool(inside or _opens_scene(sentence) or any(
                 scene_from <= hit.start and hit.end <= end for hit in dates)),
@@ -558,6 +561,18 @@ def _long_before(when: DateHit, published: str | None) -> bool:
         return False
     _, last = date_range(when.value, when.precision, when.last)
     return (date.fromisoformat(published) - last).days > BACKGROUND_DAYS
+
+
+def _news_day(dates: list[DateHit], published: str | None) -> str | None:
+    """The day a report's news happened, for its sentences that name none: the first day
+    it names in the week up to its publication («أمس الجمعة» in a daily's lead), else the
+    publication day. A daily reports yesterday; its later sentences rarely repeat «أمس»."""
+    if not published:
+        return None
+    first = date.fromisoformat(published) - timedelta(days=BACKGROUND_DAYS)
+    return next((hit.value for hit in dates if hit.precision == "day" and not hit.last
+                 and hit.value and len(hit.value) == len(published)
+                 and first.isoformat() <= hit.value <= published), published)
 
 
 def _publication_day(published: str | None) -> str | None:
