@@ -46,6 +46,8 @@ def read(text: str):
         ("15-20 كيلو متر", (15, 20, False)),
         ("90 إلى 93%", (90, 93, False)),
         ("25 أو 24 كم", (24, 25, False)),
+        ("400 متر حتى 550 مترا", (400, 550, False)),
+        ("20 يوليو إلى 21 قتيلا", (20, None, False)),  # a date, then a figure
     ],
 )
 def test_numbers_read(text, expected):

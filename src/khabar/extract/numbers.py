@@ -179,8 +179,10 @@ def read_quantity(tokens: tuple[Token, ...], k: int) -> Quantity | None:
         return None
     j = number.last + 1
     unit_gap = 0
-    # «من 400 متر حتى 550 مترا»: one unit word may stand between the ends of a range.
+    # «من 400 متر حتى 550 مترا»: one unit word may stand between the ends of a range; a
+    # month may not («منذ 20 يوليو إلى 21 قتيلا»: a date, then a figure)
     if j + 1 < len(tokens) and tokens[j].form not in context_words("range_joiner") and \
+            tokens[j].form not in context_words("month") and \
             tokens[j + 1].form in context_words("range_joiner"):
         unit_gap = 1
     joiner = j + unit_gap
