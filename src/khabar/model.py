@@ -272,6 +272,9 @@ class Event:
     triggers: list[str] = field(default_factory=list)
     # When the event's own sentences name no actor1: the report's sentence that does.
     actor1_from: EventSpan | None = None
+    # When its sentence lists several towns, one event is coded at each: their names (the
+    # sentence's toll is divided evenly among them).
+    split_among: list[str] = field(default_factory=list)
 
 
 # The contract's files, in the order the data flows, and the record type of each.

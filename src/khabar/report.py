@@ -307,6 +307,9 @@ def _events_section(analysis: Analysis) -> list[str]:
             where += f", {event['country']}"
         if event.get("geo_precision"):
             where += f" (precision {event['geo_precision']})"
+        if len(event.get("split_among") or []) > 1:
+            where += (f"; one of {len(event['split_among'])} places its sentence lists, "
+                      "each an event (a toll shared evenly)")
         actor1 = event.get("actor1")
         if actor1 and event.get("actor1_from"):
             actor1 += " (named earlier in the report)"

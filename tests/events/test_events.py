@@ -3,6 +3,8 @@ and the same event in several reports merged into one record."""
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 from khabar.events.detect import DateHit, PlaceHit, article_event_mentions
 from khabar.events.merge import date_range, merge_events
 from khabar.extract.claims import article_claims
@@ -214,7 +216,7 @@ def test_acled_coding_rules_for_crowds_arrests_and_unnamed_shooters():
 
 
 def test_the_event_is_placed_at_the_town_nearest_its_trigger_not_a_region() -> None:
-    text = "وتواصلت المعارك بأطراف مدينتي الرمادي والفلوجة في محافظة الأنبار."
+    text = "وتواصلت المعارك بأطراف مدينة الرمادي غرب الفلوجة في محافظة الأنبار."
     report = article("p", text)
     places = [place(text, "الرمادي", 2), place(text, "الفلوجة"), place(text, "الأنبار", 3)]
     [battle] = mentions_of(report, places)
@@ -229,6 +231,31 @@ def test_the_event_is_placed_at_the_town_nearest_its_trigger_not_a_region() -> N
     [shelling] = mentions_of(article("y", fired), [place(fired, "اليمن", 3),
                                                    place(fired, "جازان", 3)])
     assert shelling.place.name == "جازان"
+
+
+def test_a_sentence_listing_towns_tells_one_event_at_each_and_shares_its_toll() -> None:
+    text = ("وفي هجومين منفصلين بإقليمي الكفرة وسبها قتل المسلحون 3 جنود ليرتفع عدد القتلى منذ "
+            "20 يوليو إلى 21.\nوشنت الطائرات غارات على مدن عدة من بينها الكفرة وسبها وغات "
+            "ودرنة.\n")
+    report = article("t", text, published="2025-07-30")
+    towns = [place(text, "الكفرة"), place(text, "سبها")]
+    listed = [hit for name in ("الكفرة", "سبها", "غات", "درنة")
+              for hit in [place(text[text.index("من بينها"):], name)]]
+    offset = text.index("من بينها")
+    listed = [PlaceHit(hit.start + offset, hit.end + offset, *astuple(hit)[2:])
+              for hit in listed]
+    kufra, sabha, campaign = mentions_of(report, towns + listed)
+    assert (kufra.place.name, sabha.place.name) == ("الكفرة", "سبها")
+    assert kufra.trigger == "هجومين"  # a dual event word is an event word
+    assert kufra.split_among == sabha.split_among == ["الكفرة", "سبها"]
+    # «إلى 21» is the running total since 20 July, not these attacks' dead
+    assert [figure["value"] for figure in kufra.fatalities_reported] == [3]
+    # four towns sum up a campaign: one event, at the town nearest the event word
+    assert (campaign.place.name, campaign.split_among) == ("الكفرة", [])
+    events = merge_events([kufra, sabha, campaign], [], [report], [])
+    tolls = {event.location: event.fatalities for event in events if event.split_among}
+    assert tolls == {"الكفرة": 2, "سبها": 1}
+    assert len({event.id for event in events}) == 3
 
 
 def test_a_count_of_fighters_killed_is_a_clash_unless_it_goes_on_the_event_before() -> None:
@@ -284,7 +311,7 @@ def test_a_fight_naming_no_side_takes_the_side_of_the_reports_fight_before_it() 
 
 def test_an_event_recalled_from_weeks_before_the_report_is_background_not_news() -> None:
     text = ("ووقع تفجير في مدينة الكفرة في 26 يونيو الماضي.\n"
-            "وقتل مسلحون جنديين في مدينة الكفرة ليرتفع عدد القتلى منذ 20 يونيو إلى 21.\n"
+            "وقتل مسلحون جنديين في هجوم على مدينة الكفرة ليرتفع عدد القتلى منذ 20 يونيو إلى 21.\n"
             "ووقع تفجير في مدينة الكفرة أمس.\n")
     report = article("h", text, published="2025-07-30")
     old, since, yesterday = (text.index(word) for word in ("26 يونيو", "20 يونيو", "أمس"))

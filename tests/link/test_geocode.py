@@ -140,6 +140,12 @@ def test_geocode_context_name_needs_a_locative_in_a_text_about_its_country():
     assert texts(mentions) == ["البيضاء", "بنغازي"]
 
 
+def test_geocode_words_opening_a_list_of_places_are_a_locative():
+    assert find_places("وقال إن بينها البيضاء.", gazetteer=SMALL) == []
+    sentence = "وقصفت الطائرات مدنا ليبية عدة من بينها البيضاء وبنغازي."
+    assert texts(find_places(sentence, gazetteer=SMALL)) == ["البيضاء", "بنغازي"]
+
+
 def test_geocode_cue_marks_can_be_ignored_for_measuring():
     assert texts(find_places("ورفع المقاتلون الراية البيضاء.", gazetteer=SMALL,
                              cues=False)) == ["البيضاء"]

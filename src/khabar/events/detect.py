@@ -37,7 +37,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -122,6 +122,8 @@ class EventMention:
     new_scene: bool = True  # the sentence gives a place, date or «وفي …» scene of its own
     fatalities_reported: list[dict] = field(default_factory=list)
     claimed_by: dict | None = None  # {statement_id, speaker} when a speaker says it
+    share: tuple[int, int] = (0, 1)  # this town's place among the towns the sentence lists
+    split_among: list[str] = field(default_factory=list)  # those towns, when more than one
 
 
 @cache
@@ -150,7 +152,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         sentence = article.text[start:end]
         folded = fold_and_tokenize(sentence)
         killed = [claim for claim in claims if claim.quantity == "killed" and not claim.part_of
-                  and start <= claim.span[0] and claim.span[1] <= end]
+                  and start <= claim.span[0] and claim.span[1] <= end
+                  and not _running_total(article.text[start:claim.span[0]])]
         named_days = [hit for hit in dates if start <= hit.start and hit.end <= end]
         # «أمس» needs a publication date; an old date after «منذ» starts a period («عدد
         # القتلى منذ 20 يوليو»), it dates no event (a recent one does: «منذ أمس»)
@@ -161,7 +164,9 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         found = _match(folded, triggers())
         if not found and killed and _goes_on(article.text, mentions, start, named_days):
             # «… غارات على مواقعهم. وأسفرت عن مقتل 17 مسلحا»: the toll of the event just told
-            mentions[-1].fatalities_reported += [_reported(claim) for claim in killed]
+            for told in mentions:
+                if told.span == mentions[-1].span:  # every town the sentence listed
+                    told.fatalities_reported += [_reported(claim) for claim in killed]
             continue
         found = found or _combatants_killed(killed, start)
         if not found or _not_happened(sentence, folded) or (
@@ -185,7 +190,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             actor1, actor1_from = _ongoing_actor(mentions, place, actor2)
         if sub_type == "territory":
             sub_type = _territory(named_actors, actor1)
-        mentions.append(EventMention(
+        mentions += _one_a_town(EventMention(
             doc_id=article.id, span=(start, end), text=sentence, trigger=form,
             event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
             actor1_from=actor1_from,
@@ -198,8 +203,47 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             fatalities_reported=[_reported(claim) for claim in killed],
             claimed_by={"statement_id": statement.id, "speaker": statement.speaker,
                         "speaker_text": statement.speaker_text} if statement else None,
-        ))
+        ), _listed_towns(article.text, inside, place))
     return mentions
+
+
+def _one_a_town(mention: EventMention, towns: list[PlaceHit]) -> list[EventMention]:
+    """One mention for each town a sentence lists as where its event happened: ACLED
+    codes an event per location («21 ضربة جوية بالقرب من مخمور والرمادي وبيجي», «بإقليمي
+    فان واغري»). Each keeps the sentence's toll, which merge divides among them."""
+    if len(towns) < 2:
+        return [mention]
+    names = [town.name for town in towns]
+    return [replace(mention, place=town, share=(index, len(towns)), split_among=names,
+                    fatalities_reported=list(mention.fatalities_reported))
+            for index, town in enumerate(towns)]
+
+
+# A longer list sums up a campaign («غارات على مقار التنظيم في محافظات حماه وحلب وحمص
+# والحسكة والرقة ودير الزور»): it stays one event, at the town nearest the event word.
+MAX_LISTED_TOWNS = 3
+
+
+def _listed_towns(text: str, places: list[PlaceHit], chosen: PlaceHit | None
+                  ) -> list[PlaceHit]:
+    """The distinct towns of the list the event's place is in: places joined by nothing but
+    «و» or a comma («مدينتي الرمادي والفلوجة»); parts of one town count once. Empty when the
+    place is not a town or is alone."""
+    if chosen is None or chosen.precision >= REGION or chosen not in places:
+        return []
+    runs: list[list[PlaceHit]] = []
+    previous_end = None
+    for place in sorted(places, key=lambda p: p.start):
+        joined = previous_end is not None and text[previous_end:place.start].strip(
+            " ،,") in {"", "و"}
+        if joined:
+            runs[-1].append(place)
+        else:
+            runs.append([place])
+        previous_end = place.end
+    run = next(run for run in runs if chosen in run)
+    towns = {place.name: place for place in run if place.precision < REGION}
+    return list(towns.values()) if 1 < len(towns) <= MAX_LISTED_TOWNS else []
 
 
 @cache
@@ -436,6 +480,25 @@ def scene_words(group: str) -> frozenset[str]:
     """The folded words of one group of ``scene_words.tsv`` (scene, origin, since, …)."""
     return frozenset(normalize(row["word"]) for row in load_tsv(SCENE_WORDS_FILE)
                      if row["group"] == group)
+
+
+TOTAL_VERB_REACH = 12  # words from «ليرتفع» to its «إلى 21»: «عدد قتلى … منذ 20 يوليو»
+
+
+def _running_total(before: str) -> bool:
+    """Whether a killed figure is a running total over a period, not the dead of this
+    sentence's event: it comes right after the «إلى» of a rise counted since a date or over
+    a period («ليرتفع عدد القتلى منذ 20 يوليو إلى 21»; ``scene_words.tsv`` total_verb,
+    since, period). A rise with no period is the event's own toll, updated («ارتفعت حصيلة
+    التفجير إلى 15»)."""
+    words = normalize(before).split()[-TOTAL_VERB_REACH:]
+    if not words or words[-1] not in {"الي", "والي"}:
+        return False
+    rise = next((at for at, word in enumerate(words)
+                 if set(word_forms(word)) & scene_words("total_verb")), None)
+    return rise is not None and any(
+        word.removeprefix("و") in scene_words("since") | scene_words("period")
+        for word in words[rise + 1:-1])
 
 
 def _opens_scene(sentence: str) -> bool:

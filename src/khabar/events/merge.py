@@ -73,9 +73,12 @@ def merge_events(mentions: list[EventMention], stories: list[Story], articles: l
 def _same_event(a: EventMention, b: EventMention, copied: Copied) -> bool:
     if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
         return False
+    different_places = bool(a.place and b.place and a.place.name != b.place.name)
+    if different_places and (a.split_among or b.split_among):
+        return False  # a copied sentence listing towns tells one event at each
     if _is_copy(a, b, copied) or _is_copy(b, a, copied):
         return True
-    if a.place and b.place and a.place.name != b.place.name:
+    if different_places:
         return False
     if a.doc_id == b.doc_id:
         return (a.place_in_sentence and b.place_in_sentence and a.date_in_sentence
@@ -149,7 +152,8 @@ def _event(group: list[EventMention], outlets: dict[str, str | None],
     doc_ids = list(dict.fromkeys(m.doc_id for m in group))
     reported = [figure for m in group for figure in m.fatalities_reported]
     spans = [EventSpan(m.doc_id, m.span, m.text) for m in group]
-    fingerprint = " ".join(f"{m.doc_id}:{m.span[0]}:{m.sub_event_type}" for m in group)
+    fingerprint = " ".join(f"{m.doc_id}:{m.span[0]}:{m.sub_event_type}"
+                           + (f":{m.place.name}" if m.split_among else "") for m in group)
     claimed = [m.claimed_by for m in group if m.claimed_by]
     actor1 = _commonest(m.actor1 for m in group)
     return Event(
@@ -169,15 +173,22 @@ def _event(group: list[EventMention], outlets: dict[str, str | None],
         spans=spans,
         claimed_by=claimed, independent_sources=count_independent(doc_ids, reuse),
         triggers=sorted({m.trigger for m in group}),
+        split_among=next((m.split_among for m in group if m.split_among), []),
         actor1_from=None if any(m.actor1 == actor1 and not m.actor1_from for m in group)
         else next((m.actor1_from for m in group if m.actor1 == actor1), None),
     )
 
 
 def _toll(mention: EventMention) -> int | None:
-    """One sentence's dead: the sum of its killed figures (they count different people)."""
+    """One sentence's dead: the sum of its killed figures (they count different people);
+    for one of the towns a sentence lists, an even share of it (the first towns take what
+    does not divide), so the towns' tolls add up to the sentence's."""
     values = [int(figure["value"]) for figure in mention.fatalities_reported]
-    return sum(values) if values else None
+    if not values:
+        return None
+    index, count = mention.share
+    whole, rest = divmod(sum(values), count)
+    return whole + (index < rest)
 
 
 def _commonest(values) -> str | None:

@@ -130,6 +130,9 @@ def event_notes(event: dict[str, Any], names: dict[str, str] | None = None) -> s
     if event.get("actor1") and event.get("actor1_from"):
         parts.append("actor1 is named in an earlier sentence of the report, not in the "
                      "event's own")
+    if len(towns := event.get("split_among") or []) > 1:
+        parts.append(f"its sentence tells one event at each of {len(towns)} places "
+                     f"({', '.join(towns)}); the sentence's toll is divided evenly among them")
     for figure in event.get("fatalities_reported") or []:
         speaker = figure.get("attributed_to")
         source = (names or {}).get(speaker, speaker) if speaker else "the outlet"
