@@ -234,9 +234,7 @@ def _listed_towns(text: str, places: list[PlaceHit], chosen: PlaceHit | None
     runs: list[list[PlaceHit]] = []
     previous_end = None
     for place in sorted(places, key=lambda p: p.start):
-        joined = previous_end is not None and text[previous_end:place.start].strip(
-            " ،,") in {"", "و"}
-        if joined:
+        if _joined(text, previous_end, place.start):
             runs[-1].append(place)
         else:
             runs.append([place])
@@ -492,7 +490,7 @@ def _running_total(before: str) -> bool:
     since, period). A rise with no period is the event's own toll, updated («ارتفعت حصيلة
     التفجير إلى 15»)."""
     words = normalize(before).split()[-TOTAL_VERB_REACH:]
-    if not words or words[-1] not in {"الي", "والي"}:
+    if not words or "الي" not in word_forms(words[-1]):  # «إلى», «وإلى»
         return False
     rise = next((at for at, word in enumerate(words)
                  if set(word_forms(word)) & scene_words("total_verb")), None)
@@ -544,13 +542,17 @@ def _where_not_whence(text: str, places: list[PlaceHit]) -> list[PlaceHit]:
     whence = False
     previous_end = None
     for place in sorted(places, key=lambda p: p.start):
-        listed = previous_end is not None and text[previous_end:place.start].strip(" ،,") in {
-            "", "و"}
+        listed = _joined(text, previous_end, place.start)
         whence = _after_word(text, place.start, "origin") or (listed and whence)
         if not whence:
             kept.append(place)
         previous_end = place.end
     return kept
+
+
+def _joined(text: str, previous_end: int | None, start: int) -> bool:
+    """Whether a place follows the one before it in a list: only «و» or a comma between."""
+    return previous_end is not None and text[previous_end:start].strip(" ،,") in {"", "و"}
 
 
 def _event_place(places: list[PlaceHit], trigger_at: int) -> PlaceHit | None:
