@@ -24,9 +24,9 @@ COUNTRY = "{country}"
 FORCE_NOUNS_FILE = "link/force_nouns.tsv"
 COUNTRY_ARTICLE_FILE = "link/country_article.txt"
 GROUP_HEADS_FILE = "link/group_heads.txt"
+ARMY_HEADS_FILE = "link/army_heads.txt"
 UNIDENTIFIED = "Unidentified"  # ACLED's names for an unknown side start so
 ARMED_GROUPS = frozenset({"2", "3", "4"})  # ACLED inter: rebels, political/identity militias
-ARMY_WORDS = frozenset({"الجيش", "جيش"})  # folded; a specific army is «قوات» + its name
 
 
 @dataclass(frozen=True)
@@ -68,9 +68,10 @@ def actors() -> PhraseTable[tuple[str, str, str]]:
     a head word of ``group_heads.txt`` («جماعة أنصار الشريعة»)."""
     rows = [(fold_phrase(row["form"]), (row["actor"], row["inter"], row["unit"]))
             for row in load_tsv(ACTORS_FILE)]
+    army_heads = frozenset(load_lines(ARMY_HEADS_FILE))
     forces = [(f"{noun} {form}", value) for form, value in rows
               for noun in sorted(army_nouns()) if not noun.startswith("ال")
-              if COUNTRY not in value[0] and form.split()[0] in ARMY_WORDS]
+              if COUNTRY not in value[0] and form.split()[0] in army_heads]
     heads = [fold_phrase(head) for head in load_lines(GROUP_HEADS_FILE)]
     groups = [(f"{head} {form}", value) for form, value in rows
               for head in heads if value[1] in ARMED_GROUPS
