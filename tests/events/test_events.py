@@ -203,6 +203,29 @@ def test_the_actor_a_sentence_says_acted_is_actor1_and_the_side_that_lost_people
         None, "Military Forces of Libya (2016-) Government of National Accord")
 
 
+def test_who_lost_people_who_was_hit_and_a_parenthesis_that_only_glosses_a_name():
+    # invented sentences
+    gna = "Military Forces of Libya (2016-) Government of National Accord"
+    # the side counted right after a casualty noun lost the people
+    assert coded("أعلن مصدر مقتل ثلاثة من عناصر الأمن في انفجار عبوة ناسفة بمدينة الكفرة.",
+                 "الكفرة")[1] == "Police Forces of Libya"
+    killed = coded("أعلن مصدر مقتل عسكريين تونسيين في انفجار عبوة ناسفة بمدينة الكفرة.",
+                   "الكفرة")
+    assert killed[1] == "Military Forces of Tunisia" != killed[0]
+    # a verb is no casualty noun: the actor after «قتل» killed
+    assert coded("وفي هجوم بمدينة الكفرة قتل المسلحون جنديين.", "الكفرة")[0] == (
+        "Unidentified Armed Group (Libya)")
+    # a side listed after one that lost people lost people too
+    assert coded("سقط قتلى من قوات الوفاق وتنظيم داعش في اشتباكات بمدينة الكفرة.",
+                 "الكفرة") == (None, gna)
+    # an actor right after a word that says it was hit is not the one that acted
+    assert coded("قال إن الجيش قطع إمدادات الإرهابيين خلال عملية تحرير مدينة الكفرة.",
+                 "الكفرة") == ("Military Forces of Libya", "Unidentified Armed Group (Libya)")
+    # a parenthesis after a name says what it is; it names no second side
+    assert coded("ونفذت جبهة النصرة (ذراع القاعدة في سورية) حكم الإعدام في مدينة الكفرة.",
+                 "الكفرة") == ("Al Nusrah Front", None)
+
+
 def test_acled_coding_rules_for_crowds_arrests_and_unnamed_shooters():
     # protesters are actor1 even when the police acted
     assert coded("فرقت الشرطة مظاهرة في مدينة الكفرة.", "الكفرة") == (
@@ -213,6 +236,10 @@ def test_acled_coding_rules_for_crowds_arrests_and_unnamed_shooters():
     # shells from across a border: an unidentified group of the country they came from
     assert coded("سقطت مقذوفات من داخل الأراضي المصرية على مدينة الكفرة.", "الكفرة")[0] == (
         "Unidentified Armed Group (Egypt)")
+    # and so even when the sentence names the forces that were fired on or answered
+    assert coded("تعرض مركز في مدينة الكفرة لقذائف من داخل الأراضي المصرية، وردت القوات "
+                 "المسلحة على مصادر النيران.", "الكفرة") == (
+        "Unidentified Armed Group (Egypt)", "Military Forces of Libya")
 
 
 def test_the_event_is_placed_at_the_town_nearest_its_trigger_not_a_region() -> None:

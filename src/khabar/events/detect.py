@@ -40,7 +40,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
+from itertools import pairwise
 
+from khabar.extract.numbers import number_words
 from khabar.link.actors import (
     UNIDENTIFIED,
     ActorName,
@@ -66,6 +68,7 @@ DEFAULT_ACTORS_FILE = "events/default_actors.tsv"
 SCENE_WORDS_FILE = "events/scene_words.tsv"
 PURPOSE_WORDS_FILE = "events/purpose_words.tsv"
 STATE_FORCES = "1"
+FORCES = frozenset({STATE_FORCES, "8"})  # ACLED inter: a state's forces, at home or abroad
 REGION = 3  # ACLED geo precision of a region or country
 STRATEGIC = "Strategic developments"
 HASHTAG_MARKS = frozenset("#_")
@@ -325,44 +328,93 @@ def _roles(named: list[ActorName], trigger_at: int, roles: dict[str, list[Span]]
     """actor1: the actor the sentence says acted («شنها طيران التحالف»), else the actor that
     is the trigger, else the last actor named before the trigger, else the first after it;
     actor2: the next different actor. An actor after the trigger and a target word («غارة
-    استهدفت مسلحي داعش»), or one that lost people («مقتل تسعة من قوات النظام»), is acted
-    on: with no other actor, actor1 is unknown. A generic name («الجيش») is narrowed by
+    استهدفت مسلحي داعش»), one right after a target word anywhere («تكبيد الإرهابيين
+    خسائر»), or one that lost people («مقتل تسعة من قوات النظام», «مقتل عسكريين
+    تركيين») is acted on: with no other actor, actor1 is unknown. A name in a parenthesis
+    right after another only glosses it. A generic name («الجيش») is narrowed by
     ``link.actors``; role words are ``role_words.tsv``."""
     def name(actor: ActorName) -> str:
         return name_of(actor, specific, country) or resolve(actor.name, None)
 
+    named = _without_glosses(named, sentence)
     agents = [actor for actor in named
               if any(0 <= actor.start - end <= AGENT_REACH for _, end in roles["agent"])]
-    victims = [actor for actor in named if _lost_people(actor, roles, sentence)]
+    victims = _victims(named, roles, sentence)
     acted_on = [actor for actor in named if actor not in victims]
     # an actor that is the event word itself acts: «سلاح الجو الليبي» (an air strike)
     acting = [actor for actor in acted_on if actor.start == trigger_at]
-    before = [actor for actor in acted_on if actor.start < trigger_at]
+    # «قطع إمدادات الإرهابيين», «تكبيد الإرهابيين خسائر»: acted on, wherever it stands
+    hit = [actor for actor in acted_on
+           if any(0 <= actor.start - end <= AGENT_REACH for _, end in roles["target"])]
+    before = [actor for actor in acted_on if actor.start < trigger_at and actor not in hit]
     after = [actor for actor in acted_on if actor.start > trigger_at]
     targets = [start for start, _ in roles["target"]]
     targeted = (not before and not acting and after
                 and any(trigger_at < at < after[0].start for at in targets))
+    hit_before = [actor for actor in hit if actor.start < trigger_at]
     ordered = (agents[:1] + acting + ([before[-1]] if before else []) + after + before[:-1]
-               + victims)
+               + hit_before + victims)
     distinct = list(dict.fromkeys(name(actor) for actor in ordered))
-    if not agents and (targeted or not acted_on) and distinct:
+    if not agents and not acting and not before and (targeted or not after) and distinct:
         return None, distinct[0]
     return (distinct[0] if distinct else None), (distinct[1] if len(distinct) > 1 else None)
 
 
+def _without_glosses(named: list[ActorName], sentence: tuple[int, str]) -> list[ActorName]:
+    """The actors, less those named in a parenthesis right after another, which only say
+    what it is: «جبهة النصرة (ذراع القاعدة في سورية)» names one side, not two."""
+    start, text = sentence
+    kept = named[:1]
+    for before, actor in pairwise(named):
+        between = text[before.end - start:actor.start - start]
+        if not (between.lstrip().startswith("(") and ")" not in between):
+            kept.append(actor)
+    return kept
+
+
 AGENT_REACH = 3  # characters from an agent word («شنها») to the actor that acted
 VICTIM_REACH = 40  # characters back from «من <actor>» to a casualty word («مقتل»)
+
+
+def _victims(named: list[ActorName], roles: dict[str, list[Span]],
+             sentence: tuple[int, str]) -> list[ActorName]:
+    """The actors named as sides that lost people (``_lost_people``), and those listed
+    right after one with «و»: «سقط مزيد من القتلى من القوات العراقية وتنظيم داعش»."""
+    start, text = sentence
+    victims: list[ActorName] = []
+    for actor in named:
+        listed = victims and text[victims[-1].end - start:actor.start - start].strip() == "و"
+        if listed or _lost_people(actor, roles, sentence):
+            victims.append(actor)
+    return victims
+
+
 def _lost_people(actor: ActorName, roles: dict[str, list[Span]],
                  sentence: tuple[int, str]) -> bool:
     """Whether the actor is named as the side that lost people: a casualty word, then a
-    partitive («من», «في صفوف») right before the actor («سقط عشرات القتلى من الحوثيين»).
-    ``sentence``: (start, text)."""
+    partitive («من», «في صفوف») right before the actor («سقط عشرات القتلى من الحوثيين»),
+    or the actor counted right after the casualty word («مقتل ثلاثة جنود», «مقتل عسكريين
+    تركيين»). ``sentence``: (start, text)."""
     start, text = sentence
+    counted = [(end, _number_words(text[end - start:actor.start - start]))
+               for _, end in roles["victim"] if end <= actor.start]
+    casualty_nouns = {end for _, end in roles["casualty"]}
+    if any(count or (count == 0 and end in casualty_nouns) for end, count in counted):
+        return True
     return any(actor.start - VICTIM_REACH <= end <= actor.start
                for _, end in roles["victim"]) and any(
-        end <= actor.start
-        and text[end - start:actor.start - start].strip(QUOTE_AND_SPACE) in GENITIVE_LAM
-        for _, end in roles["partitive"])
+        first < actor.start < end  # «من عناصر» overlaps the actor «عناصر الأمن»
+        or (end <= actor.start and text[end - start:actor.start - start].strip(
+            QUOTE_AND_SPACE) in GENITIVE_LAM)
+        for first, end in roles["partitive"])
+
+
+def _number_words(between: str) -> int | None:
+    """How many words a stretch of text holds when they are all numbers, in digits or words
+    («ثلاثة», «3»); None when another word is among them."""
+    words = normalize(between).split()
+    return len(words) if all(word.isdigit() or word in number_words() for word in words) \
+        else None
 
 
 @cache
@@ -374,9 +426,13 @@ def role_words() -> PhraseTable[str]:
 
 def _role_words_at(folded: FoldedText, offset: int) -> dict[str, list[Span]]:
     """Role → the original spans of the sentence's role words."""
-    found: dict[str, list[Span]] = {"target": [], "agent": [], "victim": [], "partitive": []}
+    found: dict[str, list[Span]] = {"target": [], "agent": [], "victim": [], "casualty": [],
+                                    "partitive": []}
     for hit in find_phrases(folded, role_words()):
-        found[hit.value].append((hit.start + offset, hit.end + offset))
+        span = (hit.start + offset, hit.end + offset)
+        found[hit.value].append(span)
+        if hit.value == "casualty":
+            found["victim"].append(span)
     return found
 
 
@@ -385,19 +441,27 @@ def _coded_roles(actor1: str | None, actor2: str | None, named: list[ActorName],
                  ) -> tuple[str | None, str | None]:
     """ACLED's coding rules over the sentence's roles: protesters and rioters are always
     actor1 (the police that dispersed them is actor2); an arrest is made by a state force,
-    so a group named in it is the one arrested; with no actor named, the actor of the
-    event's kind (``_unnamed_actor1``)."""
+    so a group named in it is the one arrested; fire that came from another country («من
+    داخل الأراضي اليمنية») was fired by a group of that country, not by the state forces
+    the sentence names; with no actor named, the actor of the event's kind
+    (``_unnamed_actor1``)."""
     if event_type in CROWD_EVENTS and country:
         crowd = resolve(default_actors()[(event_type, "")], country)
         return crowd, actor1 if actor1 != crowd else actor2
     if sub_type == ARRESTS and actor1 and inter_of(actor1) != STATE_FORCES:
         actor1, actor2 = None, actor1
+    source = _fire_source(sentence) if event_type == EXPLOSIONS else None
+    if source and actor1 and inter_of(actor1) in FORCES and source not in actor1:
+        # «تعرض مركز المسيال لقذائف من داخل الأراضي اليمنية … والتنسيق مع القوات البرية»:
+        # the forces named are the side fired on, or the one that answered
+        actor1, actor2 = resolve(UNIDENTIFIED_GROUP, source), actor1
     if actor1 is None:
         actor1 = _unnamed_actor1(sentence, event_type, sub_type, country)
     return actor1, actor2 if actor2 != actor1 else None
 
 
 CROWD_EVENTS = frozenset({"Protests", "Riots"})
+EXPLOSIONS = "Explosions/Remote violence"
 ARRESTS = "Arrests"
 
 
@@ -415,7 +479,7 @@ def _unnamed_actor1(sentence: str, event_type: str, sub_type: str,
     مقذوفات من داخل الأراضي اليمنية» → an unidentified armed group of Yemen), else the
     actor ACLED codes for the kind of event (protesters of the country, its police for
     arrests)."""
-    source = _fire_source(sentence) if event_type == "Explosions/Remote violence" else None
+    source = _fire_source(sentence) if event_type == EXPLOSIONS else None
     if source is not None:
         return resolve(UNIDENTIFIED_GROUP, source)
     defaults = default_actors()
