@@ -146,6 +146,27 @@ def test_questions_plans_and_denials_are_no_events() -> None:
     assert len(mentions_of(article("q", told), [place(told, "الكفرة")])) == 1
 
 
+def test_the_future_governs_its_own_clause_and_what_follows_not_the_clause_before() -> None:
+    # invented sentences
+    for text in ("وقال إن الأيام القليلة المقبلة ستشهد تنفيذ المرحلة الثانية من عملية تحرير "
+                 "مدينة الكفرة.",
+                 "وفتحت السلطات ممرات آمنة للأهالي، تمهيدا لاقتحام مدينة الكفرة.",
+                 "وحذر من هجوم محتمل على مدينة الكفرة."):
+        assert mentions_of(article("f", text), [place(text, "الكفرة")]) == [], text
+    text = "قتل 5 جنود في هجوم على مدينة الكفرة، وسيواصل الجيش عملياته في الأيام المقبلة."
+    [attack] = mentions_of(article("f", text), [place(text, "الكفرة")])
+    assert attack.trigger == "هجوم"
+
+
+def test_a_phrase_holding_an_event_word_takes_only_that_word_to_another_sense() -> None:
+    # «رئيس تحرير»: an editor, not a liberation; the arrest of the editor is an event
+    text = "واعتقلت الشرطة رئيس تحرير صحيفة محلية في مدينة الكفرة."
+    [arrest] = mentions_of(article("e", text), [place(text, "الكفرة")])
+    assert arrest.sub_event_type == "Arrests"
+    edited = "وكان يرأس تحرير جريدة تصدر في مدينة الكفرة."
+    assert mentions_of(article("e", edited), [place(edited, "الكفرة")]) == []
+
+
 def test_an_aim_is_no_event_but_the_sentences_other_event_word_stands() -> None:
     for text in ("وتدفع الدولتان بالمسلحين من أجل السيطرة على مدينة الكفرة.",
                  "وهي العملية التي بدأها الجيش قبل أشهر لتحرير مدينة الكفرة."):

@@ -171,7 +171,10 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
                 if told.span == mentions[-1].span:  # every town the sentence listed
                     told.fatalities_reported += [_reported(claim) for claim in killed]
             continue
-        found = found or _combatants_killed(killed, start)
+        if not found:
+            cues = find_phrases(folded, not_happened_words())
+            found = _combatants_killed([claim for claim in killed if not _unreal(
+                sentence, (claim.span[0] - start, claim.span[1] - start), cues)], start)
         if not found or _not_happened(sentence, folded) or (
                 _long_period(sentence) and not any(hit.precision == "day" for hit in when)):
             continue
@@ -249,9 +252,34 @@ def _listed_towns(text: str, places: list[PlaceHit], chosen: PlaceHit | None
 
 @cache
 def not_happened_words() -> PhraseTable[str]:
-    """Folded form → the form as listed (``not_happened.tsv``)."""
-    return PhraseTable((fold_phrase(row["form"]), row["form"])
+    """Folded form → the event words it governs in its clause (``not_happened.tsv``:
+    after, before, clause)."""
+    return PhraseTable((fold_phrase(row["form"]), row["scope"])
                        for row in load_tsv(NOT_HAPPENED_FILE))
+
+
+# Where a clause ends: a full stop, «؛», «:», a line break, or a comma before a word that
+# opens a new clause («، وقتل», «، فيما», «، حيث»). A bare comma may only set off a phrase.
+CLAUSE_END = re.compile(r"[.؛;:\n]|[،,]\s*(?=و|ف|ثم|حيث|بينما)")
+CUE_REACH = 1  # words between an event word and a cue that follows it («هجوم إرهابي محتمل»)
+
+
+def _unreal(text: str, span: Span, cues: list[PhraseMatch]) -> bool:
+    """Whether a cue of ``not_happened.tsv`` says the event word at ``span`` tells
+    something that has not happened: a cue of the future, intent or a plan governs its own
+    clause and all that follows it («الأيام القليلة المقبلة ستشهد تنفيذ المرحلة الثانية من
+    عملية تحرير …», «فتح ممرات آمنة تمهيدا لاقتحام المدينة»), a time to come its clause, a
+    «محتمل» the word before it. A past event told in a clause before the cue's stands
+    («قتل 5 في هجوم، وسيواصل الجيش عملياته»)."""
+    start, end = span
+    first = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
+    last = next((m.start() for m in CLAUSE_END.finditer(text, end)), len(text))
+    return any(
+        (cue.value == "after" and cue.start < last)
+        or (cue.value == "clause" and first <= cue.start and cue.end <= last)
+        or (cue.value == "before" and end <= cue.start
+            and len(text[end:cue.start].split()) <= CUE_REACH)
+        for cue in cues)
 
 
 @cache
@@ -262,21 +290,31 @@ def other_sense_words() -> PhraseTable[str]:
 
 
 def _not_happened(sentence: str, folded: FoldedText) -> bool:
-    """A question, a sentence of the future, intent or condition (``not_happened.tsv``), or
-    one whose event words mean something else (``other_senses.tsv``: «خط الوسط والهجوم»)."""
-    return sentence.rstrip().endswith(("؟", "?")) or bool(
-        find_phrases(folded, not_happened_words()) or find_phrases(folded, other_sense_words()))
+    """A question, or a sentence whose event words are used in another sense: a context
+    word of ``other_senses.tsv`` («مباراة») that holds no event word. The future, intent, a
+    condition or a plan is judged clause by clause (``_unreal``); a phrase holding an event
+    word («يرأس تحرير») only that word (``_match``)."""
+    if sentence.rstrip().endswith(("؟", "?")):
+        return True
+    words = find_phrases(folded, triggers())
+    return any(not any(sense.start <= word.start and word.end <= sense.end for word in words)
+               for sense in find_phrases(folded, other_sense_words()))
 
 
 def _match(folded: FoldedText, table: PhraseTable[tuple[int, str, str]]
            ) -> list[tuple[int, int, str, str, str]]:
-    """Longest trigger forms in a sentence: (row order, original offset, form, type, sub)."""
+    """Longest trigger forms in a sentence that tell something that happened: (row order,
+    original offset, form, type, sub)."""
     text = folded.original
+    cues = find_phrases(folded, not_happened_words())
+    senses = [(sense.start, sense.end) for sense in find_phrases(folded, other_sense_words())]
     return [(hit.value[0], hit.start, hit.written, *hit.value[1:])
             for hit in find_phrases(folded, table)
+            if not any(start <= hit.start and hit.end <= end for start, end in senses)
             # «#تفجير_طوارئ_عسير»: a hashtag names a topic, it tells no event
-            if text[max(0, hit.start - 1):hit.start] not in HASHTAG_MARKS
-            and text[hit.end:hit.end + 1] not in HASHTAG_MARKS and not _aimed_at(folded, hit)]
+            and text[max(0, hit.start - 1):hit.start] not in HASHTAG_MARKS
+            and text[hit.end:hit.end + 1] not in HASHTAG_MARKS and not _aimed_at(folded, hit)
+            and not _unreal(text, (hit.start, hit.end), cues)]
 
 
 @cache
