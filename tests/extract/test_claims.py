@@ -86,6 +86,18 @@ def test_claims_a_dual_is_a_figure_of_two():
     assert (claim.value, claim.unit, claim.quantity) == (2, "days", "duration")
 
 
+def test_claims_a_dual_of_people_is_counted_by_the_event_word_before_it():
+    killed = only("وفي هجوم على القرية قتل المتمردون جنديين ليرتفع عدد القتلى.")
+    assert (killed.text, killed.value, killed.quantity, killed.subject) == (
+        "جنديين", 2, "killed", "army")
+    children, people = claims_of("وأسفر الانفجار عن مقتل طفلين وإصابة شخصين.")[1]
+    assert (children.text, children.quantity, children.subject) == (
+        "مقتل طفلين", "killed", "civilians")
+    assert (people.value, people.quantity) == (2, "wounded")
+    # a dual of people that no event word counts is no figure
+    assert claims_of("والتقى الرجلان في القاهرة.")[1] == []
+
+
 def test_claims_inside_a_statement_belong_to_its_speaker():
     text = ("قال العقيد نادر الصافي إن القوات قتلت 12 مسلحا في الاشتباك.\n"
             "وأفادت الصحيفة بأن المعارك استمرت. وقتل 3 مدنيين في القصف.\n")

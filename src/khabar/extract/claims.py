@@ -220,23 +220,34 @@ def _share_of_previous(folded: FoldedText, found: tuple[Claim, int, int],
 
 
 @cache
-def dual_nouns() -> dict[str, tuple[str, str]]:
-    return {normalize(row["form"]): (row["unit"], row["quantity"])
+def dual_nouns() -> dict[str, tuple[str, str, str | None]]:
+    """Folded dual → (unit, quantity, subject or None) (``dual_nouns.tsv``)."""
+    return {normalize(row["form"]): (row["unit"], row["quantity"], row["subject"] or None)
             for row in load_tsv(f"{LEXICONS}/dual_nouns.tsv")}
 
 
 def _dual(article: Article, folded: FoldedText, k: int, number: int,
           statements: list[Statement]) -> Claim | None:
     """«خلال يومين»: a dual noun is a figure of two, unless a number says more
-    («يومين اثنين» is read from the number word)."""
+    («يومين اثنين» is read from the number word). A dual of people is counted like a
+    number: the words around it say what it counts («مقتل جنديين», «قتل المتمردون
+    جنديين»: killed)."""
     tokens = folded.tokens
     found = dual_nouns().get(tokens[k].form) or dual_nouns().get(_bare(tokens[k].form))
     following = read_quantity(tokens, k + 1) if k + 1 < len(tokens) else None
     if found is None or (following is not None and following.words):
         return None  # «يومين اثنين»: the number word is the figure
-    return _new_claim(article, folded.quote(k, k), number, statements, value=2,
-                      value_high=None, approx=False, unit=found[0], quantity=found[1],
-                      subject=None)
+    unit, what, subject = found
+    first = last = k
+    if unit == "count":  # the dual is its own counted noun: only an event word before it
+        said, first = _event_word_before(tokens, k)
+        what = said.quantity if said is not None and said.quantity != "people" else what
+        if what == "people":
+            return None  # «التقى الرجلان»: two people, no figure anyone reports
+        subject = subject or (said.subject if said else None) or _subject(tokens, k, k)
+    return _new_claim(article, folded.quote(first, last), number, statements, value=2,
+                      value_high=None, approx=False, unit=unit, quantity=what,
+                      subject=subject)
 
 
 def _plain(value: float) -> float | int:
@@ -389,14 +400,8 @@ def _counted(tokens: tuple[Token, ...], quantity: Quantity, first: int, last: in
                 found, found_at = noun, j + form.count(" ")
                 break
     if found is None or found.quantity == "people":
-        for j in range(first - 1, max(-1, first - 1 - EVENT_WINDOW), -1):  # before «أكثر من»
-            if not tokens[j].is_word:
-                break
-            noun = nouns.get(tokens[j].form) or nouns.get(_bare(tokens[j].form))
-            if noun is not None and noun.where in {"before", "either"}:
-                found = noun
-                first = j if j == first - 1 else first  # «مقتل 31»; not across «في الغارة»
-                break
+        before, first = _event_word_before(tokens, first)
+        found = before or found
     if found is None or found.quantity == "people":
         found = _count_named_before(tokens, first) or found
     if found_at is not None:
@@ -411,6 +416,20 @@ def _counted(tokens: tuple[Token, ...], quantity: Quantity, first: int, last: in
     if found.subject or found.quantity in {"attacks", "cases"}:
         return found.quantity, found.subject, first, last  # strikes and cases are nobody's
     return found.quantity, _subject(tokens, quantity.first, last), first, last
+
+
+def _event_word_before(tokens: tuple[Token, ...], first: int) -> tuple[CountedNoun | None, int]:
+    """The event word that says what a figure counts, just before it («مقتل 31», «اعتقلت
+    21»), and where the figure's span starts: at the word when it is right before the
+    figure, else at the figure (not across «في الغارة»)."""
+    nouns = counted_nouns()
+    for j in range(first - 1, max(-1, first - 1 - EVENT_WINDOW), -1):  # before «أكثر من»
+        if not tokens[j].is_word:
+            break
+        noun = nouns.get(tokens[j].form) or nouns.get(_bare(tokens[j].form))
+        if noun is not None and noun.where in {"before", "either"}:
+            return noun, j if j == first - 1 else first
+    return None, first
 
 
 def _count_named_before(tokens: tuple[Token, ...], first: int) -> CountedNoun | None:
