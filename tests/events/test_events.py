@@ -77,6 +77,25 @@ def test_an_undated_event_takes_the_day_its_report_leads_with() -> None:
     assert (clash.event_date, clash.date_precision) == ("2025-07-25", "week")
 
 
+def test_the_day_something_was_said_does_not_date_the_event_it_tells() -> None:
+    # invented sentences; the event took place on or before the day it was announced
+    for text, said in (("أعلنت وزارة الدفاع يوم أمس أن قياديا قتل في غارة قرب مدينة الكفرة.",
+                        "يوم أمس"),
+                       ("ونفذت الطائرات 21 ضربة جوية قرب مدينة الكفرة وفقا للبيان الذي أذيع "
+                        "اليوم الاثنين.", "اليوم الاثنين")):
+        at = text.index(said)
+        report = article("s", text, published="2025-03-10")
+        [strike] = mentions_of(report, [place(text, "الكفرة")],
+                               [DateHit(at, at + len(said), "2025-03-09", "day")])
+        assert (strike.event_date, strike.date_precision) == ("2025-03-09", "week"), text
+        assert not strike.date_in_sentence
+    told = "وقتل قيادي يوم أمس في غارة قرب مدينة الكفرة."
+    at = told.index("يوم أمس")
+    [strike] = mentions_of(article("s", told), [place(told, "الكفرة")],
+                           [DateHit(at, at + 7, "2025-03-09", "day")])
+    assert (strike.event_date, strike.date_precision) == ("2025-03-09", "day")
+
+
 def test_a_sentence_without_an_event_word_is_no_event() -> None:
     text = "قال الوزير إن الحكومة ستعلن خطة جديدة للتعليم في مدينة الكفرة."
     assert mentions_of(article("c", text), [place(text, "الكفرة")]) == []

@@ -19,7 +19,8 @@ earlier stages found in the same sentence:
   (where people or fire came from); else the report's most named place (less precise:
   the sentence did not say where);
 - **date**: a date named in the sentence (not an old one after «منذ»: that starts a
-  period), else the report's news day at week precision (the first day it names in the
+  period; nor the day something was said: «أعلنت الوزارة يوم أمس أن …»), else the report's
+  news day at week precision (the first day it names in the
   week up to publication, as a daily's «أمس» lead; else the publication date); a
   sentence dated more than a week before its report recalls background («في 26 يونيو
   الماضي»), not news: no event; so is one that counts over weeks or months with no day
@@ -42,6 +43,7 @@ from datetime import date, timedelta
 from functools import cache
 from itertools import pairwise
 
+from khabar.extract.lexicons import complementizers
 from khabar.extract.numbers import number_words
 from khabar.link.actors import (
     UNIDENTIFIED,
@@ -161,7 +163,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         # «أمس» needs a publication date; an old date after «منذ» starts a period («عدد
         # القتلى منذ 20 يوليو»), it dates no event (a recent one does: «منذ أمس»)
         when = [hit for hit in named_days if hit.value and not (
-            _after_word(article.text, hit.start, "since") and _long_before(hit, published))]
+            _after_word(article.text, hit.start, "since") and _long_before(hit, published))
+            and not _said_on(article.text, hit, statements)]
         if when and _long_before(when[0], published):
             continue  # «في 26 يونيو الماضي»: background, not news of this report
         found = _match(folded, triggers())
@@ -634,6 +637,25 @@ def _after_word(text: str, start: int, group: str) -> bool:
     words = normalize(text[max(0, start - 20):start]).split()
     return any(" ".join(words[-size:]).removeprefix("و") in scene_words(group)
                for size in (1, 2) if len(words) >= size)
+
+
+def _said_on(text: str, hit: DateHit, statements: list[Statement]) -> bool:
+    """Whether a date is the day something was said, not the day of the event told: it
+    stands between a statement's speaker or verb and its content, or right before the
+    «أن» that opens it («أعلنت وزارة الدفاع يوم أمس أن قياديا قتل في غارة»), or right
+    after a word of publishing («وفقا للبيان الذي أذيع اليوم الاثنين»; ``scene_words.tsv``
+    announced). The event then takes the report's
+    news day: it happened on or before that day."""
+    if _after_word(text, hit.start, "announced"):
+        return True
+    following = normalize(text[hit.end:hit.end + 20]).split()[:1]
+    if following and complementizers().get(following[0].removeprefix("ب")) == "that":
+        return True  # «أعلنت الوزارة يوم أمس أن …»: the content opens after the date
+    for statement in statements:
+        cue = [span[0] for span in (statement.speaker_span, statement.verb_span) if span]
+        if cue and min(cue) <= hit.start and hit.end <= statement.content_span[0]:
+            return True
+    return False
 
 
 def _where_not_whence(text: str, places: list[PlaceHit]) -> list[PlaceHit]:
