@@ -44,6 +44,9 @@ def parts(text: str) -> tuple[str, str, str, str]:
         # an office's team word that is also a rank is no title here
         ("مدير الفريق الأول بالنادي عبدالله الدخيل أن", "", "مدير الفريق الاول بالنادي",
          "عبدالله الدخيل"),
+        # a blessing after the name ends it
+        ("وزير الخارجية السابق سعود الفيصل رحمه الله", "", "وزير الخارجيه السابق",
+         "سعود الفيصل"),
     ],
 )
 def test_speakers_person_parts(text, titles, role, name):

@@ -115,6 +115,14 @@ def test_entities_people_named_without_a_title_come_from_the_ner_model():
     assert "دونالد ترامب" not in {e.name for e in without}
 
 
+def test_entities_a_person_titled_in_one_report_is_found_by_name_in_another():
+    # invented reports; the NER model misses the name in the second
+    articles, _, entities = linked("وقال العقيد معمر الصافي إن القوات تقدمت.",
+                                   "منذ سقوط نظام معمر الصافي عام 2011.")
+    person = next(e for e in entities if e.name == "معمر الصافي")
+    assert (articles[1].id, "معمر الصافي") in {(m.doc_id, m.text) for m in person.mentions}
+
+
 def test_entities_names_over_a_place_are_left_to_the_places_stage():
     article = make("وصل الوفد إلى مدينة مصراتة أمس.\n")
     place = article.text.index("مصراتة")

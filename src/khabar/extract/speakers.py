@@ -135,6 +135,8 @@ def _take_name(folded: FoldedText, k: int, known: KnownNames, after_title: bool)
     taken: list[int] = []
     while k < len(tokens) and len(taken) < MAX_NAME_WORDS + 2:
         form = tokens[k].form
+        if form in structure_words("honorific"):
+            break  # «سعود الفيصل رحمه الله»: a blessing ends the name
         if form in QUOTE_MARKS and taken == [] and k + 2 < len(tokens):
             k += 1  # «وأكد "قريز" أن»: a quoted name
             continue

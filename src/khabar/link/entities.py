@@ -22,6 +22,8 @@ entities: people named without a title («دونالد ترامب»), organizati
 مجاهدي درنة») and places the gazetteer lacks («البوانيس»). A name that covers a gazetteer
 place is left to the places stage, which knows its coordinates; a one-word name the model
 calls a person becomes an entity only when it is the family name of someone named in full.
+A person one report names in full with a title is then sought by name in every report,
+where the model may have missed it («نظام معمر القذافي»).
 
 Mentions are what an analyst would mark: a titled name («العميد أحمد المسماري»), an office
 set off by a comma as a mention of its own («المتحدث باسم الجيش الليبي»), never a name
@@ -96,6 +98,7 @@ def link_entities(articles: list[Article], statements: list[Statement],
         by_doc[statement.doc_id].append(statement)
     local_of_statement: dict[str, _Person] = {}
     people: list[_Person] = []
+    seen: list[tuple[Article, list[_Person]]] = []
     for article in articles:
         found, assigned = _article_people(article, by_doc.get(article.id, []))
         outlets = _outlets(article)
@@ -110,7 +113,10 @@ def link_entities(articles: list[Article], statements: list[Statement],
         found += _operations(article, (places or {}).get(article.id, []))
         found += outlets
         people.extend(found)
+        seen.append((article, found))
         local_of_statement.update(assigned)
+    if use_names:
+        people += _named_elsewhere(seen)
     groups = [group for group in _link_across(people)
               if not all(p.only_named and len(p.name_words) < 2 for p in group)]
     entities, entity_of = _entities(groups)
@@ -344,6 +350,51 @@ def _named(article: Article, found: list[_Person], taken: list[Span],
         if not _inside(span, [m.span for m in person.mentions]):
             _note(person, article, span, text, text, [], None)
     return new
+
+
+def _named_elsewhere(seen: list[tuple[Article, list[_Person]]]) -> list[_Person]:
+    """People a report names in full that another report names too, where nothing found
+    them: the NER model misses in one report a name it found in another («نظام معمر
+    القذافي»), and a person's name inside an organization's is a mention of that person
+    too («حكومة فايز السراج»). Only the names of people a report gives a title («العقيد
+    معمر القذافي») are sought: the model's names and bare speaker phrases would spread
+    their errors («رحمه الله»). And only names of two words or more, not a compound given
+    name alone («عبد العزيز»: many people)."""
+    known = {person.name_words for _, found in seen for person in found
+             if person.type == "PER" and person.titles and _full_name(person.name_words)}
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in sorted(known, key=len, reverse=True):
+        by_first[key[0]].append(key)
+    new: list[_Person] = []
+    for article, found in seen:
+        have = {person.name_words for person in found if person.type == "PER"}
+        taken = [m.span for person in found if person.type == "PER" for m in person.mentions]
+        folded = fold_and_tokenize(article.text)
+        tokens = folded.tokens
+        added: dict[tuple[str, ...], _Person] = {}
+        for k, token in enumerate(tokens):
+            for key in by_first.get(token.form, ()):
+                if key in have or tuple(t.form for t in tokens[k:k + len(key)]) != key:
+                    continue
+                span, text = folded.quote(k, k + len(key) - 1)
+                if _overlaps(span, taken):
+                    continue
+                person = added.setdefault(key, _Person(article.id, "PER", key,
+                                                       published=article.published,
+                                                       only_named=True))
+                _note(person, article, span, text, text, [], None)
+                taken.append(span)
+                break
+        new += added.values()
+    return new
+
+
+def _full_name(key: tuple[str, ...]) -> bool:
+    """Two words or more, not a compound given name alone («عبد العزيز», «أبو بكر»)."""
+    return len(key) >= 2 and not (len(key) == 2 and key[0] in COMPOUND_NAME_HEADS)
+
+
+COMPOUND_NAME_HEADS = frozenset({"عبد", "ابو", "أبو", "بن", "ابن"})
 
 
 def _inside(span: Span, spans: list[Span]) -> bool:
