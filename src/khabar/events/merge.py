@@ -33,6 +33,7 @@ from khabar.events.detect import EventMention, date_range
 from khabar.link.actors import UNIDENTIFIED
 from khabar.model import Article, Event, EventSpan, Reuse, Story
 from khabar.reuse.independence import count_independent, pairs_among, reuse_by_doc
+from khabar.text.spans import overlaps
 
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -126,9 +127,6 @@ def _copied_sentences(reuse: list[Reuse]) -> Copied:
 
 def _is_copy(source: EventMention, target: EventMention, copied: Copied) -> bool:
     """Whether the target's sentence retells the source's through a reused passage."""
-    def overlaps(span: tuple[int, int], other: tuple[int, int]) -> bool:
-        return span[0] < other[1] and other[0] < span[1]
-
     return any(overlaps(span, source.span) and overlaps(to_span, target.span)
                for span, to_span in copied.get((source.doc_id, target.doc_id), ()))
 

@@ -17,6 +17,7 @@ from khabar.link.geocode import demonym_country, load_gazetteer, place_form
 from khabar.resources import load_lines, load_tsv
 from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
 from khabar.text.search_form import LAM_LAM, word_forms
+from khabar.text.spans import overlaps_any
 from khabar.text.tokens import FoldedText
 
 ACTORS_FILE = "link/actors.tsv"
@@ -126,7 +127,7 @@ def _forces_of_countries(folded: FoldedText, found: list[ActorName], offset: int
         # «وقوات» → «قوات»; «للقوات» keeps its lam, as phrase matches do
         glued = 0 if form.startswith(LAM_LAM) else len(form) - len(noun)
         start, end = folded.folded.to_original(tokens[k].start + glued, tokens[k].end)
-        if any(a < end and start < b for a, b in taken):
+        if overlaps_any((start, end), taken):
             continue
         bare = ActorName(force_nouns()[noun], "1", start + offset, end + offset,
                          folded.original[start:end])

@@ -51,6 +51,7 @@ from khabar.outlets import find_outlet_mentions
 from khabar.resources import load_tsv
 from khabar.text.normalize import normalize
 from khabar.text.search_form import LAM_LAM, word_forms
+from khabar.text.spans import inside_any, overlaps_any
 from khabar.text.tokens import FoldedText, Token, fold_and_tokenize
 
 # An organization or place name the NER model returns longer than this has run on into the
@@ -193,7 +194,7 @@ def _add_latter_mentions(article: Article, found: list[_Person], places: list[Sp
         earlier = [(span, p) for span, p in named if reach <= span[0] and span[1] <= start]
         # A name inside a longer mention («الجيش» in «قائد الجيش») is part of that mention.
         earlier = [(span, p) for span, p in earlier
-                   if not any(other != span and _inside(span, [other]) for other, _ in earlier)]
+                   if not any(other != span and inside_any(span, [other]) for other, _ in earlier)]
         if not earlier:
             continue
         last_end = max(span[1] for span, _ in earlier)
@@ -267,7 +268,7 @@ def _article_people(article: Article, statements: list[Statement]
         name = statement.speaker_name or ""
         key = _name_key(name)
         actor = next((person for person in named_actors.values()
-                      if _overlaps(tuple(statement.speaker_span),
+                      if overlaps_any(tuple(statement.speaker_span),
                                    [m.span for m in person.mentions])), None)
         if statement.speaker_kind == "ORG" and actor is not None:
             assigned[statement.id] = actor  # «الجيش الليبي» said: the actor of that name
@@ -329,7 +330,7 @@ def _named(article: Article, found: list[_Person], taken: list[Span],
     for name in names:
         span, text = _without_proclitic(article.text, name)
         key = _name_key(text)
-        if not key or _overlaps(span, taken) or (
+        if not key or overlaps_any(span, taken) or (
                 name.type != "PER" and not _plausible_name(key)) or (
                 name.type == "PER" and any(char.isdigit() for char in text)):
             continue
@@ -347,7 +348,7 @@ def _named(article: Article, found: list[_Person], taken: list[Span],
                 new.append(person)
         else:
             continue
-        if not _inside(span, [m.span for m in person.mentions]):
+        if not inside_any(span, [m.span for m in person.mentions]):
             _note(person, article, span, text, text, [], None)
     return new
 
@@ -377,7 +378,7 @@ def _named_elsewhere(seen: list[tuple[Article, list[_Person]]]) -> list[_Person]
                 if key in have or tuple(t.form for t in tokens[k:k + len(key)]) != key:
                     continue
                 span, text = folded.quote(k, k + len(key) - 1)
-                if _overlaps(span, taken):
+                if overlaps_any(span, taken):
                     continue
                 person = added.setdefault(key, _Person(article.id, "PER", key,
                                                        published=article.published,
@@ -397,10 +398,6 @@ def _full_name(key: tuple[str, ...]) -> bool:
 COMPOUND_NAME_HEADS = frozenset({"عبد", "ابو", "أبو", "بن", "ابن"})
 
 
-def _inside(span: Span, spans: list[Span]) -> bool:
-    return any(start <= span[0] and span[1] <= end for start, end in spans)
-
-
 def _without_proclitic(text: str, name: NameSpan) -> tuple[Span, str]:
     """«والجيش الليبي» → «الجيش الليبي»: a conjunction or preposition glued to «ال» is not
     part of the name («للجيش» has lost its alef and stays as written)."""
@@ -408,10 +405,6 @@ def _without_proclitic(text: str, name: NameSpan) -> tuple[Span, str]:
     if name.text[:1] in "وفب" and name.text[1:3] == "ال" and len(name.text.split()[0]) > 4:
         start += 1
     return (start, name.end), text[start:name.end]
-
-
-def _overlaps(span: Span, spans: list[Span]) -> bool:
-    return any(start < span[1] and span[0] < end for start, end in spans)
 
 
 def _plausible_name(key: tuple[str, ...]) -> bool:
@@ -563,7 +556,7 @@ def _add_name_mentions(person: _Person, article: Article, folded: FoldedText) ->
         else:
             continue
         # A name inside a titled phrase already noted is part of that mention.
-        if not _inside(span, have):
+        if not inside_any(span, have):
             have.append(span)
             person.mentions.append(Mention(article.id, span, text))
 

@@ -27,6 +27,7 @@ from khabar.link.geocode import (
 from khabar.model import Article, Entity, Mention
 from khabar.outlets import find_outlet_mentions
 from khabar.text.normalize import normalize
+from khabar.text.spans import inside_any, overlaps_any
 from khabar.text.tokens import fold_and_tokenize
 
 # Gazetteer kinds that are political units (GPE) rather than geographic areas (LOC).
@@ -49,7 +50,7 @@ def resolve_places(articles: list[Article]) -> dict[str, list[ResolvedPlace]]:
 def _outside_outlets(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
     outlets = [found.span for found in find_outlet_mentions(text)]
     return [mention for mention in mentions
-            if not any(start < mention.end and mention.start < end for start, end in outlets)]
+            if not overlaps_any((mention.start, mention.end), outlets)]
 
 
 def _outside_actors(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
@@ -57,8 +58,7 @@ def _outside_actors(mentions: list[PlaceMention], text: str) -> list[PlaceMentio
         return mentions
     actors = [(actor.start, actor.end) for actor in find_actors(fold_and_tokenize(text))]
     return [mention for mention in mentions
-            if not mention.adjective
-            or not any(start <= mention.start and mention.end <= end for start, end in actors)]
+            if not mention.adjective or not inside_any((mention.start, mention.end), actors)]
 
 
 def place_entities(places: dict[str, list[ResolvedPlace]], texts: dict[str, str]
