@@ -261,6 +261,9 @@ def test_who_lost_people_who_was_hit_and_a_parenthesis_that_only_glosses_a_name(
     # an actor right after a word that says it was hit is not the one that acted
     assert coded("قال إن الجيش قطع إمدادات الإرهابيين خلال عملية تحرير مدينة الكفرة.",
                  "الكفرة") == ("Military Forces of Libya", "Unidentified Armed Group (Libya)")
+    # an agent word in a later clause tells who did something else
+    assert coded("وتمكن الجيش من السيطرة على مدينة الكفرة، وفيها مقبرة قتلى من قبل المسلحين.",
+                 "الكفرة")[0] == "Military Forces of Libya"
     # a parenthesis after a name says what it is; it names no second side
     assert coded("ونفذت جبهة النصرة (ذراع القاعدة في سورية) حكم الإعدام في مدينة الكفرة.",
                  "الكفرة") == ("Al Nusrah Front", None)

@@ -267,6 +267,13 @@ CLAUSE_END = re.compile(r"[.؛;:\n]|[،,]\s*(?=و|ف|ثم|حيث|بينما)")
 CUE_REACH = 1  # words between an event word and a cue that follows it («هجوم إرهابي محتمل»)
 
 
+def _clause_of(text: str, span: Span) -> Span:
+    """The clause of a sentence that holds a span (``CLAUSE_END``)."""
+    first = max((m.end() for m in CLAUSE_END.finditer(text, 0, span[0])), default=0)
+    last = next((m.start() for m in CLAUSE_END.finditer(text, span[1])), len(text))
+    return first, last
+
+
 def _unreal(text: str, span: Span, cues: list[PhraseMatch]) -> bool:
     """Whether a cue of ``not_happened.tsv`` says the event word at ``span`` tells
     something that has not happened: a cue of the future, intent or a plan governs its own
@@ -274,9 +281,8 @@ def _unreal(text: str, span: Span, cues: list[PhraseMatch]) -> bool:
     عملية تحرير …», «فتح ممرات آمنة تمهيدا لاقتحام المدينة»), a time to come its clause, a
     «محتمل» the word before it. A past event told in a clause before the cue's stands
     («قتل 5 في هجوم، وسيواصل الجيش عملياته»)."""
-    start, end = span
-    first = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
-    last = next((m.start() for m in CLAUSE_END.finditer(text, end)), len(text))
+    end = span[1]
+    first, last = _clause_of(text, span)
     return any(
         (cue.value == "after" and cue.start < last)
         or (cue.value == "clause" and first <= cue.start and cue.end <= last)
@@ -378,8 +384,12 @@ def _roles(named: list[ActorName], trigger_at: int, roles: dict[str, list[Span]]
         return name_of(actor, specific, country) or resolve(actor.name, None)
 
     named = _without_glosses(named, sentence)
-    agents = [actor for actor in named
-              if any(0 <= actor.start - end <= AGENT_REACH for _, end in roles["agent"])]
+    # «شنها طيران التحالف»: an agent of this event word, in its clause (not «الذين قتلوا
+    # من قبل الإرهابيين» in a relative clause further on)
+    offset, text = sentence
+    first, last = _clause_of(text, (trigger_at - offset, trigger_at - offset))
+    agents = [actor for actor in named if first <= actor.start - offset <= last
+              and any(0 <= actor.start - end <= AGENT_REACH for _, end in roles["agent"])]
     victims = _victims(named, roles, sentence)
     acted_on = [actor for actor in named if actor not in victims]
     # an actor that is the event word itself acts: «سلاح الجو الليبي» (an air strike)
