@@ -4,9 +4,10 @@ happened, coded the way ACLED codes events.
 A sentence is an event mention when it holds a trigger (``triggers.tsv``: «غارة جوية» →
 Explosions/Remote violence, Air/drone strike; «اشتباكات» → Battles, Armed clash;
 «اعتقلت» → Strategic developments, Arrests) that is not named as an aim («من أجل السيطرة
-على», «لتحرير العاصمة»: ``purpose_words.tsv``), or counts fighters killed without saying how
-(«سقط نحو 31 قتيلا من المسلحين»: an armed clash). The rest of the record comes from what the
-earlier stages found in the same sentence:
+على», «لتحرير العاصمة»: ``purpose_words.tsv``) nor told in a clause of the future, intent
+or a plan («الأيام المقبلة ستشهد تنفيذ …»: ``not_happened.tsv``), or counts fighters killed
+without saying how («سقط نحو 31 قتيلا من المسلحين»: an armed clash). The rest of the
+record comes from what the earlier stages found in the same sentence:
 
 - **actors** from the actor lexicon (``link.actors``) in the order the sentence names
   them: the first before the trigger acts (actor1), the next one is acted on (actor2),
@@ -19,9 +20,9 @@ earlier stages found in the same sentence:
   (where people or fire came from); else the report's most named place (less precise:
   the sentence did not say where);
 - **date**: a date named in the sentence (not an old one after «منذ»: that starts a
-  period; nor the day something was said: «أعلنت الوزارة يوم أمس أن …»), else the report's
-  news day at week precision (the first day it names in the
-  week up to publication, as a daily's «أمس» lead; else the publication date); a
+  period; nor the day something was said: «أعلنت الوزارة يوم أمس أن …»), else the
+  report's news day at week precision (the first day it names in the week up to
+  publication, as a daily's «أمس» lead; else the publication date); a
   sentence dated more than a week before its report recalls background («في 26 يونيو
   الماضي»), not news: no event; so is one that counts over weeks or months with no day
   of its own («قتلت 3042 خلال 10 أشهر», «وتدور منذ أسابيع معارك»: an aggregate toll, an
@@ -60,6 +61,7 @@ from khabar.text.normalize import normalize
 from khabar.text.phrases import PhraseMatch, PhraseTable, find_phrases, fold_phrase
 from khabar.text.search_form import LAM_LAM, word_forms
 from khabar.text.sentences import sentence_spans
+from khabar.text.spans import inside_any
 from khabar.text.tokens import FoldedText, fold_and_tokenize
 
 TRIGGERS_FILE = "events/triggers.tsv"
@@ -305,8 +307,8 @@ def _not_happened(sentence: str, folded: FoldedText) -> bool:
     word («يرأس تحرير») only that word (``_match``)."""
     if sentence.rstrip().endswith(("؟", "?")):
         return True
-    words = find_phrases(folded, triggers())
-    return any(not any(sense.start <= word.start and word.end <= sense.end for word in words)
+    words = [(word.start, word.end) for word in find_phrases(folded, triggers())]
+    return any(not any(inside_any(word, [(sense.start, sense.end)]) for word in words)
                for sense in find_phrases(folded, other_sense_words()))
 
 
@@ -319,7 +321,7 @@ def _match(folded: FoldedText, table: PhraseTable[tuple[int, str, str]]
     senses = [(sense.start, sense.end) for sense in find_phrases(folded, other_sense_words())]
     return [(hit.value[0], hit.start, hit.written, *hit.value[1:])
             for hit in find_phrases(folded, table)
-            if not any(start <= hit.start and hit.end <= end for start, end in senses)
+            if not inside_any((hit.start, hit.end), senses)
             # «#تفجير_طوارئ_عسير»: a hashtag names a topic, it tells no event
             and text[max(0, hit.start - 1):hit.start] not in HASHTAG_MARKS
             and text[hit.end:hit.end + 1] not in HASHTAG_MARKS and not _aimed_at(folded, hit)
@@ -654,8 +656,7 @@ def _said_on(text: str, hit: DateHit, statements: list[Statement]) -> bool:
     stands between a statement's speaker or verb and its content, or right before the
     «أن» that opens it («أعلنت وزارة الدفاع يوم أمس أن قياديا قتل في غارة»), or right
     after a word of publishing («وفقا للبيان الذي أذيع اليوم الاثنين»; ``scene_words.tsv``
-    announced). The event then takes the report's
-    news day: it happened on or before that day."""
+    announced). The event then takes the report's news day: it happened on or before."""
     if _after_word(text, hit.start, "announced"):
         return True
     following = normalize(text[hit.end:hit.end + 20]).split()[:1]

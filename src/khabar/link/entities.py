@@ -41,7 +41,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from khabar.extract.lexicons import function_words
+from khabar.extract.lexicons import function_words, structure_words
 from khabar.extract.ner import NameSpan, find_names
 from khabar.extract.speakers import KnownNames, parse_speaker, runs, word_kind
 from khabar.link.actors import arabic_names, find_actors, name_of
@@ -269,7 +269,7 @@ def _article_people(article: Article, statements: list[Statement]
         key = _name_key(name)
         actor = next((person for person in named_actors.values()
                       if overlaps_any(tuple(statement.speaker_span),
-                                   [m.span for m in person.mentions])), None)
+                                      [m.span for m in person.mentions])), None)
         if statement.speaker_kind == "ORG" and actor is not None:
             assigned[statement.id] = actor  # «الجيش الليبي» said: the actor of that name
             continue
@@ -391,11 +391,9 @@ def _named_elsewhere(seen: list[tuple[Article, list[_Person]]]) -> list[_Person]
 
 
 def _full_name(key: tuple[str, ...]) -> bool:
-    """Two words or more, not a compound given name alone («عبد العزيز», «أبو بكر»)."""
-    return len(key) >= 2 and not (len(key) == 2 and key[0] in COMPOUND_NAME_HEADS)
-
-
-COMPOUND_NAME_HEADS = frozenset({"عبد", "ابو", "أبو", "بن", "ابن"})
+    """Two words or more, not a compound given name alone («عبد العزيز», «أبو بكر»: the
+    head is a ``structure_words.tsv`` name connector)."""
+    return len(key) >= 2 and not (len(key) == 2 and key[0] in structure_words("name_connector"))
 
 
 def _without_proclitic(text: str, name: NameSpan) -> tuple[Span, str]:
