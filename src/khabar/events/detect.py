@@ -169,7 +169,10 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             and not _said_on(article.text, hit, statements)]
         if when and _long_before(when[0], published):
             continue  # «في 26 يونيو الماضي»: background, not news of this report
-        found = _match(folded, triggers())
+        words = find_phrases(folded, triggers())
+        cues = find_phrases(folded, not_happened_words())
+        senses = [(sense.start, sense.end) for sense in find_phrases(folded, other_sense_words())]
+        found = _match(folded, words, cues, senses)
         if not found and killed and _goes_on(article.text, mentions, start, named_days):
             # «… غارات على مواقعهم. وأسفرت عن مقتل 17 مسلحا»: the toll of the event just told
             for told in mentions:
@@ -177,10 +180,9 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
                     told.fatalities_reported += [_reported(claim) for claim in killed]
             continue
         if not found:
-            cues = find_phrases(folded, not_happened_words())
             found = _combatants_killed([claim for claim in killed if not _unreal(
                 sentence, (claim.span[0] - start, claim.span[1] - start), cues)], start)
-        if not found or _not_happened(sentence, folded) or (
+        if not found or _not_happened(sentence, words, senses) or (
                 _long_period(sentence) and not any(hit.precision == "day" for hit in when)):
             continue
         named_actors = find_actors(folded, start)
@@ -300,27 +302,25 @@ def other_sense_words() -> PhraseTable[str]:
                        for row in load_tsv(OTHER_SENSES_FILE))
 
 
-def _not_happened(sentence: str, folded: FoldedText) -> bool:
+def _not_happened(sentence: str, words: list[PhraseMatch], senses: list[Span]) -> bool:
     """A question, or a sentence whose event words are used in another sense: a context
-    word of ``other_senses.tsv`` («مباراة») that holds no event word. The future, intent, a
-    condition or a plan is judged clause by clause (``_unreal``); a phrase holding an event
-    word («يرأس تحرير») only that word (``_match``)."""
+    word of ``other_senses.tsv`` («مباراة») that holds none of the event words ``words``.
+    The future, intent, a condition or a plan is judged clause by clause (``_unreal``); a
+    phrase holding an event word («يرأس تحرير») only that word (``_match``)."""
     if sentence.rstrip().endswith(("؟", "?")):
         return True
-    words = [(word.start, word.end) for word in find_phrases(folded, triggers())]
-    return any(not any(inside_any(word, [(sense.start, sense.end)]) for word in words)
-               for sense in find_phrases(folded, other_sense_words()))
+    return any(not any(inside_any((word.start, word.end), [sense]) for word in words)
+               for sense in senses)
 
 
-def _match(folded: FoldedText, table: PhraseTable[tuple[int, str, str]]
-           ) -> list[tuple[int, int, str, str, str]]:
-    """Longest trigger forms in a sentence that tell something that happened: (row order,
-    original offset, form, type, sub)."""
+def _match(folded: FoldedText, words: list[PhraseMatch], cues: list[PhraseMatch],
+           senses: list[Span]) -> list[tuple[int, int, str, str, str]]:
+    """Of a sentence's trigger forms ``words``, those that tell something that happened
+    (not another sense, a hashtag, an aim or the future): (row order, original offset,
+    form, type, sub)."""
     text = folded.original
-    cues = find_phrases(folded, not_happened_words())
-    senses = [(sense.start, sense.end) for sense in find_phrases(folded, other_sense_words())]
     return [(hit.value[0], hit.start, hit.written, *hit.value[1:])
-            for hit in find_phrases(folded, table)
+            for hit in words
             if not inside_any((hit.start, hit.end), senses)
             # «#تفجير_طوارئ_عسير»: a hashtag names a topic, it tells no event
             and text[max(0, hit.start - 1):hit.start] not in HASHTAG_MARKS

@@ -363,11 +363,18 @@ def _named_elsewhere(seen: list[tuple[Article, list[_Person]]]) -> list[_Person]
     name alone («عبد العزيز»: many people)."""
     known = {person.name_words for _, found in seen for person in found
              if person.type == "PER" and person.titles and _full_name(person.name_words)}
+    if not known:
+        return []
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in sorted(known, key=len, reverse=True):
         by_first[key[0]].append(key)
+    # the folded text holds a known name: only then is the report tokenized again
+    any_name = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(" ".join(key)) for key in known)
+                          + r")(?!\w)")
     new: list[_Person] = []
     for article, found in seen:
+        if not any_name.search(normalize(article.text)):
+            continue
         have = {person.name_words for person in found if person.type == "PER"}
         taken = [m.span for person in found if person.type == "PER" for m in person.mentions]
         folded = fold_and_tokenize(article.text)
