@@ -401,7 +401,7 @@ def sentence_features(words: Sequence[str], shares: NameShares | None = None,
 
     rows = []
     for i, (word, form) in enumerate(zip(words, folded, strict=True)):
-        row = [*_word_features(word, shares), *_NEIGHBOUR_EDGES[i, count]]
+        row = [*_word_features(word, shares), *_edge_features(i, count)]
         if places[i] or named[i]:
             row += ["gz=" + tag for tag in places[i]]
             # A name that is also an ordinary word («town.context») is a place too.
@@ -423,23 +423,16 @@ def sentence_features(words: Sequence[str], shares: NameShares | None = None,
     return rows
 
 
-class _Edges(dict):
-    """(position, length) → the features of a sentence's ends: BOS/EOS and the forms of the
-    tokens beyond them (``w[-2]=<s>``)."""
-
-    def __missing__(self, key: tuple[int, int]) -> tuple[str, ...]:
-        i, count = key
-        found = ["BOS"] if i == 0 else []
-        if i == count - 1:
-            found.append("EOS")
-        found += [f"w[{offset}]={'<s>' if offset < 0 else '</s>'}"
-                  for offset in (-2, -1, 1, 2) if not 0 <= i + offset < count]
-        if len(self) < 100_000:
-            self[key] = tuple(found)
-        return tuple(found)
-
-
-_NEIGHBOUR_EDGES = _Edges()
+@lru_cache(maxsize=100_000)
+def _edge_features(i: int, count: int) -> tuple[str, ...]:
+    """The features of token i of a sentence of ``count`` tokens that come from the
+    sentence's ends: BOS/EOS and the forms of the tokens beyond them (``w[-2]=<s>``)."""
+    found = ["BOS"] if i == 0 else []
+    if i == count - 1:
+        found.append("EOS")
+    found += [f"w[{offset}]={'<s>' if offset < 0 else '</s>'}"
+              for offset in (-2, -1, 1, 2) if not 0 <= i + offset < count]
+    return tuple(found)
 
 
 @lru_cache(maxsize=200_000)
