@@ -407,3 +407,13 @@ def test_a_toll_over_months_or_a_weeks_long_situation_is_no_event() -> None:
         yesterday = text.find("أمس")
         dates = [DateHit(yesterday, yesterday + 3, "2025-03-09", "day")] if yesterday > 0 else []
         assert len(mentions_of(report, [place(text, "الكفرة")], dates)) == 1, text
+
+
+def test_ground_taken_by_an_army_named_generically_is_the_government_regaining_it() -> None:
+    # «الجيش الوطني» is a template of the lexicon (its country is filled in from the place):
+    # the sub-type must follow the actor it resolves to, not the template's spelling.
+    text = "وخلال الأيام الماضية، حرر الجيش الوطني مناطق عدة من سيطرة الميليشيات في الكفرة."
+    [taken] = mentions_of(article("t", text), [place(text, "الكفرة")])
+    assert taken.actor1.startswith("Military Forces of Libya")
+    assert (taken.event_type, taken.sub_event_type) == ("Battles",
+                                                        "Government regains territory")

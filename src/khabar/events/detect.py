@@ -202,7 +202,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         if actor1 is None and event_type in PHYSICAL:
             actor1, actor1_from = _ongoing_actor(mentions, place, actor2)
         if sub_type == "territory":
-            sub_type = _territory(named_actors, actor1)
+            sub_type = _territory(actor1)
         mentions += _one_a_town(EventMention(
             doc_id=article.id, span=(start, end), text=sentence, trigger=form,
             event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
@@ -563,11 +563,10 @@ def _fire_source(sentence: str) -> str | None:
     return None
 
 
-def _territory(named: list[ActorName], actor1: str | None) -> str:
+def _territory(actor1: str | None) -> str:
     """Who took the ground decides the sub-type; unknown takers are coded as a clash."""
-    inter = next((actor.inter for actor in named
-                  if actor1 and actor.name.split(" (")[0] in actor1), None)
-    if inter is None:
+    inter = inter_of(actor1)
+    if not inter:
         return "Armed clash"
     return ("Government regains territory" if inter == STATE_FORCES
             else "Non-state actor overtakes territory")
