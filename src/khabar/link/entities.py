@@ -29,7 +29,8 @@ Mentions are what an analyst would mark: a titled name («العميد أحمد 
 set off by a comma as a mention of its own («المتحدث باسم الجيش الليبي»), never a name
 inside a longer mention of the same person; «الأخير» ("the latter") is a mention of the
 person named just before it. Named operations and battles («معركة طرابلس», «طوفان الكرامة»,
-``link.operations``) are MISC entities.
+``link.operations``) are MISC entities; names in quote marks after a head noun («حي
+"البوانيس"», «حزب "النور"», ``link.quoted_names``) are places and organizations.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from khabar.extract.ner import NameSpan, find_names
 from khabar.extract.speakers import KnownNames, parse_speaker, runs, word_kind
 from khabar.link.actors import arabic_names, find_actors, name_of
 from khabar.link.operations import find_operations
+from khabar.link.quoted_names import find_quoted_names
 from khabar.model import Article, Entity, Mention, Span, Statement
 from khabar.outlets import find_outlet_mentions
 from khabar.resources import load_tsv
@@ -103,16 +105,18 @@ def link_entities(articles: list[Article], statements: list[Statement],
     for article in articles:
         found, assigned = _article_people(article, by_doc.get(article.id, []))
         outlets = _outlets(article)
+        taken = [*(places or {}).get(article.id, []),
+                 *(m.span for p in found if p.actor for m in p.mentions),
+                 *(m.span for p in outlets for m in p.mentions)]
+        quoted = _quoted(article, taken)
+        taken += [m.span for p in quoted for m in p.mentions]
         if use_names:
-            taken = [*(places or {}).get(article.id, []),
-                     *(m.span for p in found if p.actor for m in p.mentions),
-                     *(m.span for p in outlets for m in p.mentions)]
             tagged = (names or {}).get(article.id)
             found += _named(article, found, taken,
                             tagged if tagged is not None else find_names(article.text))
         _add_latter_mentions(article, found, (places or {}).get(article.id, []))
         found += _operations(article, (places or {}).get(article.id, []))
-        found += outlets
+        found += outlets + quoted
         people.extend(found)
         seen.append((article, found))
         local_of_statement.update(assigned)
@@ -153,6 +157,17 @@ def _outlets(article: Article) -> list[_Person]:
     return _one_each(article, "ORG", [
         (found.span, found.text, found.outlet.name, found.outlet.name_en)
         for found in find_outlet_mentions(article.text)])
+
+
+def _quoted(article: Article, taken: list[Span]) -> list[_Person]:
+    """The places and organizations the article names in quotes after a head noun
+    (``link.quoted_names``: «حي "البوانيس"»), one each, where no gazetteer place, actor or
+    outlet is."""
+    found = [name for name in find_quoted_names(article.text)
+             if not overlaps_any((name.start, name.end), taken)]
+    return [person for kind in ("LOC", "ORG") for person in _one_each(article, kind, [
+        ((name.start, name.end), name.written, name.name, None)
+        for name in found if name.type == kind])]
 
 
 def _one_each(article: Article, kind: str,
