@@ -143,3 +143,12 @@ def test_entities_news_outlets_named_in_the_text_are_organizations():
     assert [m.span[0] for m in riyadh.mentions] == [text.index("الرياض")]
     assert all(article.text[m.span[0]:m.span[1]] == m.text
                for e in outlets.values() for m in e.mentions)
+
+
+def test_entities_a_person_an_actor_is_named_after_is_a_person_too():
+    article = make("وردت حكومة فايز السراج بإعلان التعبئة العامة.\n")
+    entities = link_entities([article], [])
+    government = next(e for e in entities if e.type == "ORG")
+    assert [m.text for m in government.mentions] == ["حكومة فايز السراج"]
+    person = next(e for e in entities if e.type == "PER")
+    assert [m.text for m in person.mentions] == ["فايز السراج"]

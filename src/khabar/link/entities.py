@@ -340,12 +340,17 @@ def _named(article: Article, found: list[_Person], taken: list[Span],
     (same name, or its family name), else becomes a new person, organization or place.
     Names over ``taken`` spans (gazetteer places, lexicon actors) are already entities."""
     people = {p.name_words: p for p in found if p.type == "PER"}
+    actor_spans = {m.span for p in found if p.actor for m in p.mentions}
     others = {(p.type, p.name_words): p for p in found if p.type != "PER"}
     new: list[_Person] = []
     for name in names:
         span, text = _without_proclitic(article.text, name)
         key = _name_key(text)
-        if not key or overlaps_any(span, taken) or (
+        # a person an actor is named after («حكومة فايز السراج») is an entity of its own
+        named_after = name.type == "PER" and any(
+            start < span[0] and span[1] <= end for start, end in actor_spans)
+        if not key or overlaps_any(span, [t for t in taken if not (
+                named_after and t in actor_spans)]) or (
                 name.type != "PER" and not _plausible_name(key)) or (
                 name.type == "PER" and any(char.isdigit() for char in text)):
             continue
