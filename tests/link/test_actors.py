@@ -45,3 +45,17 @@ def test_a_head_word_before_a_named_group_is_part_of_its_name_but_not_before_a_g
     assert actors_in("حركة الجيش الليبي") == [(LNA, "الجيش الليبي")]
     assert actors_in("ضد جماعة الإخوان المسلمين") == [("Muslim Brotherhood",
                                                        "جماعة الإخوان المسلمين")]
+
+
+def test_a_militia_head_and_a_name_are_an_armed_group_the_lexicon_need_not_list():
+    # invented names
+    assert actors_in("هاجمت ميليشيات الزرقاء المطار") == [("ميليشيات الزرقاء", "ميليشيات الزرقاء")]
+    assert actors_in("وقاتلت كتيبة شهداء الوادي هناك") == [
+        ("كتيبة شهداء الوادي", "كتيبة شهداء الوادي")]
+    # the name ends with its first definite word; a proclitic is not part of it
+    found = find_actors(fold_and_tokenize("وانسحبت وكتيبة الصخرة المتمركزة في الجنوب"))
+    assert [(actor.written, actor.inter) for actor in found] == [("كتيبة الصخرة", "3")]
+    # no name: a side's word, an indefinite adjective, the article on the head
+    for text in ("قصفت ميليشيات النظام الحي", "وانتشرت ميليشيات مسلحة في الشوارع",
+                 "انهيار في صفوف الميليشيات الإرهابية"):
+        assert actors_in(text) == [], text

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from khabar.extract.lexicons import function_words
 from khabar.link.geocode import demonym_country, load_gazetteer, place_form
 from khabar.resources import load_lines, load_tsv
 from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
@@ -26,6 +27,9 @@ FORCE_NOUNS_FILE = "link/force_nouns.tsv"
 COUNTRY_ARTICLE_FILE = "link/country_article.txt"
 GROUP_HEADS_FILE = "link/group_heads.txt"
 ARMY_HEADS_FILE = "link/army_heads.txt"
+MILITIA_WORDS_FILE = "link/militia_words.tsv"
+MAX_GROUP_NAME_WORDS = 3  # words after a militia head before the definite one ends the name
+UNLISTED_GROUP_INTER = "3"  # ACLED's political militia: an armed group named by its own name
 UNIDENTIFIED = "Unidentified"  # ACLED's names for an unknown side start so
 ARMED_GROUPS = frozenset({"2", "3", "4"})  # ACLED inter: rebels, political/identity militias
 
@@ -108,8 +112,55 @@ def find_actors(folded: FoldedText, offset: int = 0) -> list[ActorName]:
         if COUNTRY in name and hit.last + 1 < len(folded.tokens):
             actor = _with_country(actor, folded, hit.last + 1, offset)
         found.append(actor)
-    return sorted([*found, *_forces_of_countries(folded, found, offset)],
+    found += _forces_of_countries(folded, found, offset)
+    return sorted([*found, *_unlisted_groups(folded, found, offset)],
                   key=lambda actor: actor.start)
+
+
+def _unlisted_groups(folded: FoldedText, found: list[ActorName], offset: int
+                     ) -> list[ActorName]:
+    """«ميليشيات البقرة», «كتيبة شهداء الزاوية»: a militia head (``militia_words.tsv``) and
+    the name after it are an armed group, though the lexicon does not list it; the group is
+    named as the report writes it. The name is a construct chain, so it ends with its first
+    definite word («كتيبة الفاروق المتخصصة» would run on into an adjective; «ميليشيات
+    مسلحة» has none and names no one); a side's word («ميليشيات النظام») names no group,
+    nor does a chain over a listed actor («ميليشيات الحوثي»)."""
+    taken = [(actor.start - offset, actor.end - offset) for actor in found]
+    tokens = folded.tokens
+    skip = function_words() | _militia_words("not_name")
+    groups = []
+    for k, token in enumerate(tokens):
+        head = _militia_head_of(token.form)
+        if head is None:
+            continue
+        last = next((j for j in range(k + 1, min(k + 1 + MAX_GROUP_NAME_WORDS, len(tokens)))
+                     if tokens[j].form.startswith("ال")), None)
+        if last is None or any(not tokens[j].is_word or tokens[j].form in skip
+                               for j in range(k + 1, last + 1)):
+            continue
+        start, end = folded.span(k, last)
+        start += len(token.form) - len(head)  # «وميليشيات» → «ميليشيات»
+        if overlaps_any((start, end), taken):
+            continue
+        written = folded.original[start:end]
+        groups.append(ActorName(written, UNLISTED_GROUP_INTER, start + offset, end + offset,
+                                written))
+    return groups
+
+
+@cache
+def _militia_words(group: str) -> frozenset[str]:
+    return frozenset(row["word"] for row in load_tsv(MILITIA_WORDS_FILE)
+                     if row["group"] == group)
+
+
+def _militia_head_of(form: str) -> str | None:
+    """The militia head a folded word is, a proclitic allowed («وميليشيات»), not with the
+    article («الميليشيات» names no group of its own)."""
+    heads = _militia_words("head")
+    return next((reading for reading in word_forms(form) if reading in heads
+                 and "ال" not in form[:len(form) - len(reading)]
+                 and not form.startswith(LAM_LAM)), None)
 
 
 def _forces_of_countries(folded: FoldedText, found: list[ActorName], offset: int
