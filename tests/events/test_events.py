@@ -197,6 +197,15 @@ def test_an_aim_is_no_event_but_the_sentences_other_event_word_stands() -> None:
     assert len(mentions_of(article("a", taken), [place(taken, "الكفرة")])) == 1
 
 
+def test_a_speciality_is_no_event_even_with_its_preposition_glued() -> None:
+    text = "وشن مسلحون هجوما على مدينة الكفرة بينهم خلية المتخصصة بالتفجير."
+    [attack] = mentions_of(article("s", text), [place(text, "الكفرة")])
+    assert attack.trigger == "هجوما"
+    assert attack.sub_event_type == "Armed clash"
+    text = "وتضم الكتيبة في مدينة الكفرة وحدة مختصة في التفجير."
+    assert mentions_of(article("s", text), [place(text, "الكفرة")]) == []
+
+
 def test_a_sentence_is_one_event_and_the_specific_weapon_wins() -> None:
     text = "وأدت المعارك في مدينة الكفرة إلى مقتل 9 أشخاص جراء الغارات الجوية."
     [mention] = mentions_of(article("w", text), [place(text, "الكفرة")])

@@ -336,12 +336,14 @@ def purpose_words() -> PhraseTable[str]:
 
 
 def _aimed_at(folded: FoldedText, hit: PhraseMatch) -> bool:
-    """Whether an event word is an aim, not an event: right after «من أجل», «بهدف»
-    (``purpose_words.tsv``), or a ground-taking word with a glued lam («لتحرير العاصمة»)."""
+    """Whether an event word is an aim or a speciality, not an event: right after «من
+    أجل», «بهدف», «المتخصصة ب» (``purpose_words.tsv``), or a ground-taking word with a
+    glued lam («لتحرير العاصمة»)."""
     if hit.value[2] == "territory" and _glued_lam(folded.tokens[hit.first].form):
         return True
     before = [aim for aim in find_phrases(folded, purpose_words()) if aim.end <= hit.start]
-    return bool(before) and not folded.original[before[-1].end:hit.start].strip()
+    word_start = folded.span(hit.first, hit.first)[0]  # «بالتفجير»: with its proclitic
+    return bool(before) and not folded.original[before[-1].end:word_start].strip()
 
 
 def _glued_lam(form: str) -> bool:
