@@ -360,7 +360,8 @@ def test_a_sentence_retelling_the_reports_last_event_of_its_kind_joins_it() -> N
     report = article("r", text)
     places = [place(text, "الكفرة"), place(text, "سبها")]
     mentions = mentions_of(report, places)
-    assert [m.new_scene for m in mentions] == [True, True, False, False, False]
+    # an answer («وردت قوات الوفاق بقصف») is an event of its own; the shelling goes on
+    assert [m.new_scene for m in mentions] == [True, True, False, True, False]
     events = merge_events(mentions, [Story("s", "l", ["r"], None, None)], [report], [])
     spans = sorted([text[s.span[0]:s.span[1]][:12] for s in event.spans] for event in events)
     # the third sentence retells the clash in Sabha (the nearest), not the one in Kufra
@@ -426,3 +427,17 @@ def test_ground_taken_by_an_army_named_generically_is_the_government_regaining_i
     assert taken.actor1.startswith("Military Forces of Libya")
     assert (taken.event_type, taken.sub_event_type) == ("Battles",
                                                         "Government regains territory")
+
+
+def test_forces_that_answer_fire_from_another_country_fired_an_event_of_their_own() -> None:
+    text = ("سقطت قذائف من داخل الأراضي اليمنية على مدينة الكفرة.\n"
+            "من جهة أخرى، ردت القوات السعودية بالمدفعية على مصدر إطلاق القذائف التي "
+            "تنطلق من الأراضي اليمنية.\n")
+    incoming, answer = mentions_of(article("r", text), [place(text, "الكفرة")])
+    assert incoming.actor1 == "Unidentified Armed Group (Yemen)"
+    assert (answer.trigger, answer.actor1) == ("بالمدفعية", "Military Forces of Saudi Arabia")
+    assert answer.actor2 == "Unidentified Armed Group (Yemen)"
+    assert answer.new_scene
+    # equipment is no fire
+    kept = "ووضع المسلحون الدبابات والمدفعية في خنادق قرب الكفرة."
+    assert mentions_of(article("r", kept), [place(kept, "الكفرة")]) == []

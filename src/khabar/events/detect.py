@@ -194,10 +194,14 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         if statement is not None and statement.polarity == "deny":
             continue  # «نفى … استهداف المدنيين»: the speaker says it did not happen
         country = place.country if place else None
-        actor1, actor2 = _roles(named_actors, start + offset, _role_words_at(folded, start),
-                                country, specific, (start, sentence))
+        roles = _role_words_at(folded, start)
+        # «وردت القوات … بالمدفعية»: forces answering fire, in the event word's clause
+        clause_start, _ = _clause_of(sentence, (offset, offset))
+        answered = any(clause_start <= at - start < offset for at, _ in roles["answer"])
+        actor1, actor2 = _roles(named_actors, start + offset, roles, country, specific,
+                                (start, sentence))
         actor1, actor2 = _coded_roles(actor1, actor2, named_actors, event_type, sub_type,
-                                      sentence, country)
+                                      sentence, country, answered)
         actor1_from = None
         if actor1 is None and event_type in PHYSICAL:
             actor1, actor1_from = _ongoing_actor(mentions, place, actor2)
@@ -211,7 +215,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             event_date=when[0].value if when else news_day,
             date_precision=when[0].precision if when else ("week" if news_day else None),
             date_last=when[0].last if when else None, date_in_sentence=bool(when),
-            new_scene=bool(inside or _opens_scene(sentence) or any(
+            # an answer to fire is an event of its own, not more of the fire it answers
+            new_scene=bool(inside or _opens_scene(sentence) or answered or any(
                 scene_from <= hit.start and hit.end <= end for hit in dates)),
             fatalities_reported=[_reported(claim) for claim in killed],
             claimed_by={"statement_id": statement.id, "speaker": statement.speaker,
@@ -481,32 +486,38 @@ def role_words() -> PhraseTable[str]:
 
 def _role_words_at(folded: FoldedText, offset: int) -> dict[str, list[Span]]:
     """Role → the original spans of the sentence's role words."""
-    found: dict[str, list[Span]] = {"target": [], "agent": [], "victim": [], "casualty": [],
-                                    "partitive": []}
+    found: dict[str, list[Span]] = {"target": [], "agent": [], "answer": [], "victim": [],
+                                    "casualty": [], "partitive": []}
     for hit in find_phrases(folded, role_words()):
         span = (hit.start + offset, hit.end + offset)
         found[hit.value].append(span)
         if hit.value == "casualty":
             found["victim"].append(span)
+        elif hit.value == "answer":
+            found["agent"].append(span)
     return found
 
 
 def _coded_roles(actor1: str | None, actor2: str | None, named: list[ActorName],
-                 event_type: str, sub_type: str, sentence: str, country: str | None
-                 ) -> tuple[str | None, str | None]:
+                 event_type: str, sub_type: str, sentence: str, country: str | None,
+                 answered: bool = False) -> tuple[str | None, str | None]:
     """ACLED's coding rules over the sentence's roles: protesters and rioters are always
     actor1 (the police that dispersed them is actor2); an arrest is made by a state force,
     so a group named in it is the one arrested; fire that came from another country («من
     داخل الأراضي اليمنية») was fired by a group of that country, not by the state forces
-    the sentence names; with no actor named, the actor of the event's kind
-    (``_unnamed_actor1``)."""
+    the sentence names, unless they answered it («ردت القوات السعودية … على مصدر
+    إطلاق المقذوفات»: that group is then actor2); with no actor named, the actor of the
+    event's kind (``_unnamed_actor1``)."""
     if event_type in CROWD_EVENTS and country:
         crowd = resolve(default_actors()[(event_type, "")], country)
         return crowd, actor1 if actor1 != crowd else actor2
     if sub_type == ARRESTS and actor1 and inter_of(actor1) != STATE_FORCES:
         actor1, actor2 = None, actor1
     source = _fire_source(sentence) if event_type == EXPLOSIONS else None
-    if source and actor1 and inter_of(actor1) in FORCES and source not in actor1:
+    if source and actor1 and inter_of(actor1) in FORCES and answered:
+        # «ردت القوات السعودية بالمدفعية على مصدر إطلاق المقذوفات … من الأراضي اليمنية»
+        actor2 = actor2 or resolve(UNIDENTIFIED_GROUP, source)
+    elif source and actor1 and inter_of(actor1) in FORCES and source not in actor1:
         # «تعرض مركز المسيال لقذائف من داخل الأراضي اليمنية … والتنسيق مع القوات البرية»:
         # the forces named are the side fired on, or the one that answered
         actor1, actor2 = resolve(UNIDENTIFIED_GROUP, source), actor1
