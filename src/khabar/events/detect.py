@@ -195,9 +195,12 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             continue  # «نفى … استهداف المدنيين»: the speaker says it did not happen
         country = place.country if place else None
         roles = _role_words_at(folded, start)
-        # «وردت القوات … بالمدفعية»: forces answering fire, in the event word's clause
+        # «وردت القوات … بالمدفعية»: forces named right after an answer word, in the event
+        # word's clause and before it (not «وردا على سؤال»)
         clause_start, _ = _clause_of(sentence, (offset, offset))
-        answered = any(clause_start <= at - start < offset for at, _ in roles["answer"])
+        answered = any(clause_start <= at - start < offset and any(
+            0 <= actor.start - end <= AGENT_REACH for actor in named_actors)
+            for at, end in roles["answer"])
         actor1, actor2 = _roles(named_actors, start + offset, roles, country, specific,
                                 (start, sentence))
         actor1, actor2 = _coded_roles(actor1, actor2, named_actors, event_type, sub_type,
