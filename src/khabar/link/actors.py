@@ -154,6 +154,7 @@ def _militia_words(group: str) -> frozenset[str]:
                      if row["group"] == group)
 
 
+@lru_cache(maxsize=100_000)
 def _militia_head_of(form: str) -> str | None:
     """The militia head a folded word is, a proclitic allowed («وميليشيات»), not with the
     article («الميليشيات» names no group of its own)."""
