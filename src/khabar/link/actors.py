@@ -127,7 +127,7 @@ def _unlisted_groups(folded: FoldedText, found: list[ActorName], offset: int
     nor does a chain over a listed actor («ميليشيات الحوثي»)."""
     taken = [(actor.start - offset, actor.end - offset) for actor in found]
     tokens = folded.tokens
-    skip = function_words() | _militia_words("not_name")
+    skip = _not_in_group_names()
     groups = []
     for k, token in enumerate(tokens):
         head = _militia_head_of(token.form)
@@ -152,6 +152,11 @@ def _unlisted_groups(folded: FoldedText, found: list[ActorName], offset: int
 def _militia_words(group: str) -> frozenset[str]:
     return frozenset(row["word"] for row in load_tsv(MILITIA_WORDS_FILE)
                      if row["group"] == group)
+
+
+@cache
+def _not_in_group_names() -> frozenset[str]:
+    return function_words() | _militia_words("not_name")
 
 
 @lru_cache(maxsize=100_000)

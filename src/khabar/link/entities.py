@@ -338,7 +338,8 @@ def _named(article: Article, found: list[_Person], taken: list[Span],
            names: list[NameSpan]) -> list[_Person]:
     """The article's names from the NER model: each joins the article's person it names
     (same name, or its family name), else becomes a new person, organization or place.
-    Names over ``taken`` spans (gazetteer places, lexicon actors) are already entities."""
+    Names over ``taken`` spans (gazetteer places, lexicon actors) are already entities, but
+    for a person inside an actor's name («حكومة فايز السراج»)."""
     people = {p.name_words: p for p in found if p.type == "PER"}
     actor_spans = {m.span for p in found if p.actor for m in p.mentions}
     others = {(p.type, p.name_words): p for p in found if p.type != "PER"}
