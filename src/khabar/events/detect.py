@@ -195,12 +195,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             continue  # «نفى … استهداف المدنيين»: the speaker says it did not happen
         country = place.country if place else None
         roles = _role_words_at(folded, start)
-        # «وردت القوات … بالمدفعية»: forces named right after an answer word, in the event
-        # word's clause and before it (not «وردا على سؤال»)
-        clause_start, _ = _clause_of(sentence, (offset, offset))
-        answered = any(clause_start <= at - start < offset and any(
-            0 <= actor.start - end <= AGENT_REACH for actor in named_actors)
-            for at, end in roles["answer"])
+        answered = _answers_fire(named_actors, roles, (start, sentence), offset)
         actor1, actor2 = _roles(named_actors, start + offset, roles, country, specific,
                                 (start, sentence))
         actor1, actor2 = _coded_roles(actor1, actor2, named_actors, event_type, sub_type,
@@ -501,6 +496,18 @@ def _role_words_at(folded: FoldedText, offset: int) -> dict[str, list[Span]]:
     return found
 
 
+def _answers_fire(named: list[ActorName], roles: dict[str, list[Span]],
+                  sentence: tuple[int, str], trigger_offset: int) -> bool:
+    """Whether the event word's forces answer fire («وردت القوات … بالمدفعية»): an answer
+    word (``role_words.tsv`` answer) in the event word's clause, before it, with an actor
+    named right after it (not «وردا على سؤال»)."""
+    start, text = sentence
+    clause_start, _ = _clause_of(text, (trigger_offset, trigger_offset))
+    return any(clause_start <= at - start < trigger_offset and any(
+        0 <= actor.start - end <= AGENT_REACH for actor in named)
+        for at, end in roles["answer"])
+
+
 def _coded_roles(actor1: str | None, actor2: str | None, named: list[ActorName],
                  event_type: str, sub_type: str, sentence: str, country: str | None,
                  answered: bool = False) -> tuple[str | None, str | None]:
@@ -517,13 +524,14 @@ def _coded_roles(actor1: str | None, actor2: str | None, named: list[ActorName],
     if sub_type == ARRESTS and actor1 and inter_of(actor1) != STATE_FORCES:
         actor1, actor2 = None, actor1
     source = _fire_source(sentence) if event_type == EXPLOSIONS else None
-    if source and actor1 and inter_of(actor1) in FORCES and answered:
-        # «ردت القوات السعودية بالمدفعية على مصدر إطلاق المقذوفات … من الأراضي اليمنية»
-        actor2 = actor2 or resolve(UNIDENTIFIED_GROUP, source)
-    elif source and actor1 and inter_of(actor1) in FORCES and source not in actor1:
-        # «تعرض مركز المسيال لقذائف من داخل الأراضي اليمنية … والتنسيق مع القوات البرية»:
-        # the forces named are the side fired on, or the one that answered
-        actor1, actor2 = resolve(UNIDENTIFIED_GROUP, source), actor1
+    if source and actor1 and inter_of(actor1) in FORCES:
+        if answered:
+            # «ردت القوات السعودية بالمدفعية على مصدر إطلاق المقذوفات … من الأراضي اليمنية»
+            actor2 = actor2 or resolve(UNIDENTIFIED_GROUP, source)
+        elif source not in actor1:
+            # «تعرض مركز المسيال لقذائف من داخل الأراضي اليمنية … والتنسيق مع القوات
+            # البرية»: the forces named are the side fired on, or the one that answered
+            actor1, actor2 = resolve(UNIDENTIFIED_GROUP, source), actor1
     if actor1 is None:
         actor1 = _unnamed_actor1(sentence, event_type, sub_type, country)
     return actor1, actor2 if actor2 != actor1 else None

@@ -342,6 +342,7 @@ def _named(article: Article, found: list[_Person], taken: list[Span],
     for a person inside an actor's name («حكومة فايز السراج»)."""
     people = {p.name_words: p for p in found if p.type == "PER"}
     actor_spans = {m.span for p in found if p.actor for m in p.mentions}
+    taken_but_actors = [span for span in taken if span not in actor_spans]
     others = {(p.type, p.name_words): p for p in found if p.type != "PER"}
     new: list[_Person] = []
     for name in names:
@@ -350,8 +351,7 @@ def _named(article: Article, found: list[_Person], taken: list[Span],
         # a person an actor is named after («حكومة فايز السراج») is an entity of its own
         named_after = name.type == "PER" and any(
             start < span[0] and span[1] <= end for start, end in actor_spans)
-        if not key or overlaps_any(span, [t for t in taken if not (
-                named_after and t in actor_spans)]) or (
+        if not key or overlaps_any(span, taken_but_actors if named_after else taken) or (
                 name.type != "PER" and not _plausible_name(key)) or (
                 name.type == "PER" and any(char.isdigit() for char in text)):
             continue
