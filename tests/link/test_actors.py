@@ -59,3 +59,13 @@ def test_a_militia_head_and_a_name_are_an_armed_group_the_lexicon_need_not_list(
     for text in ("قصفت ميليشيات النظام الحي", "وانتشرت ميليشيات مسلحة في الشوارع",
                  "انهيار في صفوف الميليشيات الإرهابية"):
         assert actors_in(text) == [], text
+
+
+def test_a_name_in_a_context_of_another_sense_is_no_actor():
+    # «القاعدة» is also a base or a rule
+    for text in ("داخل هذه القاعدة سجن", "هبطت الطائرة في القاعدة الجوية",
+                 "النظام الغذائي هو القاعدة الأساسية"):
+        assert actors_in(text) == [], text
+    assert actors_in("تحالف القاعدة وداعش") == [("Al Qaeda", "القاعدة"),
+                                                 ("Islamic State", "داعش")]
+    assert actors_in("عناصر تنظيم القاعدة الإرهابي") == [("Al Qaeda", "تنظيم القاعدة")]

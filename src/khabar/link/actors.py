@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from fnmatch import fnmatchcase
 from functools import cache, lru_cache
 
 from khabar.extract.lexicons import function_words
 from khabar.link.geocode import demonym_country, load_gazetteer, place_form
 from khabar.resources import load_lines, load_tsv
+from khabar.text.normalize import normalize
 from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
 from khabar.text.search_form import LAM_LAM, word_forms
 from khabar.text.spans import overlaps_any
@@ -28,6 +30,7 @@ COUNTRY_ARTICLE_FILE = "link/country_article.txt"
 GROUP_HEADS_FILE = "link/group_heads.txt"
 ARMY_HEADS_FILE = "link/army_heads.txt"
 MILITIA_WORDS_FILE = "link/militia_words.tsv"
+ACTOR_SENSES_FILE = "link/actor_senses.tsv"
 MAX_GROUP_NAME_WORDS = 3  # words after a militia head before the definite one ends the name
 UNLISTED_GROUP_INTER = "3"  # ACLED's political militia: an armed group named by its own name
 UNIDENTIFIED = "Unidentified"  # ACLED's names for an unknown side start so
@@ -104,6 +107,8 @@ def find_actors(folded: FoldedText, offset: int = 0) -> list[ActorName]:
     hits = find_phrases(folded, actors())
     for hit, following in zip(hits, [*hits[1:], None], strict=False):
         name, inter, unit = hit.value
+        if _other_sense(folded, hit.first, hit.last):
+            continue  # «هذه القاعدة», «القاعدة العسكرية»: a base, not al-Qaeda
         if (COUNTRY in name and following is not None and COUNTRY not in following.value[0]
                 and following.first == hit.last + 1
                 and folded.original[following.start - 1:following.start] != "و"):
@@ -115,6 +120,32 @@ def find_actors(folded: FoldedText, offset: int = 0) -> list[ActorName]:
     found += _forces_of_countries(folded, found, offset)
     return sorted([*found, *_unlisted_groups(folded, found, offset)],
                   key=lambda actor: actor.start)
+
+
+@cache
+def actor_senses() -> dict[str, list[tuple[int, str]]]:
+    """Folded name → (side, folded word pattern) of the contexts that give it another sense
+    (``actor_senses.tsv``); side is -1 for the word before, 1 for the word after."""
+    senses: dict[str, list[tuple[int, str]]] = {}
+    for row in load_tsv(ACTOR_SENSES_FILE):
+        side = -1 if row["side"] == "before" else 1
+        senses.setdefault(fold_phrase(row["form"]), []).append((side, normalize(row["word"])))
+    return senses
+
+
+def _other_sense(folded: FoldedText, first: int, last: int) -> bool:
+    """Whether the words next to a matched name (tokens ``first``..``last``) give it another
+    sense than the actor's (``actor_senses.tsv``)."""
+    tokens = folded.tokens
+    contexts = actor_senses().get(" ".join(token.form for token in tokens[first:last + 1]))
+    if not contexts:
+        return False
+    for side, pattern in contexts:
+        at = first - 1 if side < 0 else last + 1
+        if 0 <= at < len(tokens) and tokens[at].is_word and fnmatchcase(tokens[at].form,
+                                                                          pattern):
+            return True
+    return False
 
 
 def _unlisted_groups(folded: FoldedText, found: list[ActorName], offset: int
