@@ -441,3 +441,31 @@ def test_forces_that_answer_fire_from_another_country_fired_an_event_of_their_ow
     # equipment is no fire
     kept = "ووضع المسلحون الدبابات والمدفعية في خنادق قرب الكفرة."
     assert mentions_of(article("r", kept), [place(kept, "الكفرة")]) == []
+
+
+def test_an_accusation_the_report_rejects_is_no_event_but_one_it_reports_stands() -> None:
+    # invented sentences
+    rejected = ("ونفى المتحدث التهم الموجهة لقواته، وقال إن هذه الاتهامات باطلة.\n"
+                "وأضاف أن الاتهامات الموجهة للجيش قصف مدينة الكفرة هدفها تشويه صورته.")
+    assert mentions_of(article("a", rejected), [place(rejected, "الكفرة")]) == []
+    # the rejection in the same sentence counts as well
+    same = "وقال إن اتهامات قصف مدينة الكفرة كاذبة."
+    assert mentions_of(article("a", same), [place(same, "الكفرة")]) == []
+    # an accusation nobody rejects is the accuser's report of fighting
+    reported = "واتهمت الحكومة المسلحين بقصف مدينة الكفرة أمس."
+    [shelling] = mentions_of(article("a", reported), [place(reported, "الكفرة")])
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+    # an event word before the accusation is not what it says
+    before = "وقتل 3 في قصف على مدينة الكفرة، ونفى الجيش الاتهامات."
+    assert len(mentions_of(article("a", before), [place(before, "الكفرة")])) == 1
+
+
+def test_the_group_an_attack_came_from_acted() -> None:
+    # invented sentences
+    assert coded("وقع 12 هجوما على مطار الكفرة منذ عام 2020 من ميليشيات الزرقاء.",
+                 "الكفرة")[0] == "ميليشيات الزرقاء"
+    # ground taken from a group: the group lost it
+    assert coded("استعاد الجيش الوطني الليبي مدينة الكفرة من داعش.", "الكفرة") == (
+        "Military Forces of Libya (2014-) Libyan National Army", "Islamic State")
+    # people killed from a side: that side lost them
+    assert coded("قتل 5 في هجوم على مدينة الكفرة من عناصر داعش.", "الكفرة")[0] != "Islamic State"

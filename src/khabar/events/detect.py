@@ -5,7 +5,8 @@ A sentence is an event mention when it holds a trigger (``triggers.tsv``: «غا
 Explosions/Remote violence, Air/drone strike; «اشتباكات» → Battles, Armed clash;
 «اعتقلت» → Strategic developments, Arrests) that is not named as an aim («من أجل السيطرة
 على», «لتحرير العاصمة»: ``purpose_words.tsv``) nor told in a clause of the future, intent
-or a plan («الأيام المقبلة ستشهد تنفيذ …»: ``not_happened.tsv``), or counts fighters killed
+or a plan («الأيام المقبلة ستشهد تنفيذ …»: ``not_happened.tsv``) nor an accusation the
+report rejects («الاتهامات الموجهة للجيش قصف المطارات … أخبار مزيفة»), or counts fighters killed
 without saying how («سقط نحو 31 قتيلا من المسلحين»: an armed clash). The rest of the
 record comes from what the earlier stages found in the same sentence:
 
@@ -152,6 +153,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
                          if not actor.generic)
     mentions = []
     lead_in = 0  # where the sentence before starts: a date there sets this one's scene
+    rejected_before = False  # the sentence before rejects an accusation («… باطلة»)
     for start, end in sentence_spans(article.text):
         scene_from, lead_in = lead_in, start
         if "\n" in article.text[scene_from:start]:
@@ -171,6 +173,10 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             continue  # «في 26 يونيو الماضي»: background, not news of this report
         words = find_phrases(folded, triggers())
         cues = find_phrases(folded, not_happened_words())
+        rejects = any(cue.value == "rejects" for cue in cues)
+        if not (rejects or rejected_before):
+            cues = [cue for cue in cues if cue.value != "alleged"]
+        rejected_before = rejects
         senses = [(sense.start, sense.end) for sense in find_phrases(folded, other_sense_words())]
         found = _match(folded, words, cues, senses)
         if not found and killed and _goes_on(article.text, mentions, start, named_days):
@@ -197,7 +203,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         roles = _role_words_at(folded, start)
         answered = _answers_fire(named_actors, roles, (start, sentence), offset)
         actor1, actor2 = _roles(named_actors, start + offset, roles, country, specific,
-                                (start, sentence))
+                                (start, sentence), fire_from=event_type in FIRE_FROM_TYPES
+                                and sub_type != "territory")
         actor1, actor2 = _coded_roles(actor1, actor2, named_actors, event_type, sub_type,
                                       sentence, country, answered)
         actor1_from = None
@@ -272,6 +279,8 @@ def not_happened_words() -> PhraseTable[str]:
 # opens a new clause («، وقتل», «، فيما», «، حيث»). A bare comma may only set off a phrase.
 CLAUSE_END = re.compile(r"[.؛;:\n]|[،,]\s*(?=و|ف|ثم|حيث|بينما)")
 CUE_REACH = 1  # words between an event word and a cue that follows it («هجوم إرهابي محتمل»)
+ALLEGED_REACH = 3  # words between an accusation and its event word («الإتهامات الموجهة للجيش
+# قصف المطارات»)
 
 
 def _clause_of(text: str, span: Span) -> Span:
@@ -286,15 +295,18 @@ def _unreal(text: str, span: Span, cues: list[PhraseMatch]) -> bool:
     something that has not happened: a cue of the future, intent or a plan governs its own
     clause and all that follows it («الأيام القليلة المقبلة ستشهد تنفيذ المرحلة الثانية من
     عملية تحرير …», «فتح ممرات آمنة تمهيدا لاقتحام المدينة»), a time to come its clause, a
-    «محتمل» the word before it. A past event told in a clause before the cue's stands
-    («قتل 5 في هجوم، وسيواصل الجيش عملياته»)."""
-    end = span[1]
+    «محتمل» the word before it, a rejected accusation («الإتهامات الموجهة للجيش قصف
+    المطارات … أخبار مزيفة») the word it names. A past event told in a clause before the
+    cue's stands («قتل 5 في هجوم، وسيواصل الجيش عملياته»)."""
+    start, end = span
     first, last = _clause_of(text, span)
     return any(
         (cue.value == "after" and cue.start < last)
         or (cue.value == "clause" and first <= cue.start and cue.end <= last)
         or (cue.value == "before" and end <= cue.start
             and len(text[end:cue.start].split()) <= CUE_REACH)
+        or (cue.value == "alleged" and first <= cue.start and cue.end <= start
+            and len(text[cue.end:start].split()) <= ALLEGED_REACH)
         for cue in cues)
 
 
@@ -378,8 +390,11 @@ def _combatants_killed(killed: list[Claim], start: int) -> list[tuple[int, int, 
 
 def _roles(named: list[ActorName], trigger_at: int, roles: dict[str, list[Span]],
            country: str | None, specific: frozenset[str] = frozenset(),
-           sentence: tuple[int, str] = (0, "")) -> tuple[str | None, str | None]:
-    """actor1: the actor the sentence says acted («شنها طيران التحالف»), else the actor that
+           sentence: tuple[int, str] = (0, ""), fire_from: bool = False
+           ) -> tuple[str | None, str | None]:
+    """actor1: the actor the sentence says acted («شنها طيران التحالف»; with ``fire_from``,
+    an attack's first actor after it when «من» comes right before it: «17 هجوماً على
+    مطار معيتيقة منذ عام 2017 من ميليشيات البقرة»), else the actor that
     is the trigger, else the last actor named before the trigger, else the first after it;
     actor2: the next different actor. An actor after the trigger and a target word («غارة
     استهدفت مسلحي داعش»), one right after a target word anywhere («تكبيد الإرهابيين
@@ -398,6 +413,11 @@ def _roles(named: list[ActorName], trigger_at: int, roles: dict[str, list[Span]]
     agents = [actor for actor in named if first <= actor.start - offset <= last
               and any(0 <= actor.start - end <= AGENT_REACH for _, end in roles["agent"])]
     victims = _victims(named, roles, sentence)
+    following = [actor for actor in named
+                 if trigger_at < actor.start and actor.start - offset <= last]
+    if fire_from and following and following[0] not in victims and FROM.search(
+            text[:following[0].start - offset].rstrip(QUOTE_AND_SPACE)):
+        agents = agents or following[:1]
     acted_on = [actor for actor in named if actor not in victims]
     # an actor that is the event word itself acts: «سلاح الجو الليبي» (an air strike)
     acting = [actor for actor in acted_on if actor.start == trigger_at]
@@ -431,6 +451,8 @@ def _without_glosses(named: list[ActorName], sentence: tuple[int, str]) -> list[
 
 
 AGENT_REACH = 3  # characters from an agent word («شنها») to the actor that acted
+FROM = re.compile(r"(?:^|\s)من$")  # «… من ميليشيات البقرة»: where an attack came from
+FIRE_FROM_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 VICTIM_REACH = 40  # characters back from «من <actor>» to a casualty word («مقتل»)
 
 
