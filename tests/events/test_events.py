@@ -427,6 +427,11 @@ def test_ground_taken_by_an_army_named_generically_is_the_government_regaining_i
     assert taken.actor1.startswith("Military Forces of Libya")
     assert (taken.event_type, taken.sub_event_type) == ("Battles",
                                                         "Government regains territory")
+    # a militia the lexicon does not list is a non-state actor, not an unknown taker
+    text = "واستعادت ميليشيات الزرقاء مدينة الكفرة أمس."
+    [taken] = mentions_of(article("t", text), [place(text, "الكفرة")])
+    assert (taken.actor1, taken.sub_event_type) == ("ميليشيات الزرقاء",
+                                                    "Non-state actor overtakes territory")
 
 
 def test_forces_that_answer_fire_from_another_country_fired_an_event_of_their_own() -> None:

@@ -328,11 +328,14 @@ def _narrowed(forces: list[str], written: str) -> list[str]:
 
 
 def inter_of(actor: str | None) -> str:
-    """ACLED's actor type code of a resolved actor name (templates included)."""
+    """ACLED's actor type code of a resolved actor name (templates included); a militia
+    the lexicon does not list, named as written («ميليشيات البقرة»), is a political
+    militia."""
     if not actor:
         return ""
     for name, inter, _ in actors().values():
         if name == actor or (COUNTRY in name
                              and actor.startswith(name.split(COUNTRY)[0].rstrip(" ("))):
             return inter
-    return ""
+    first = fold_phrase(actor).split(" ", 1)[0]
+    return UNLISTED_GROUP_INTER if first and _militia_head_of(first) else ""
