@@ -288,6 +288,8 @@ def test_acled_coding_rules_for_crowds_arrests_and_unnamed_shooters():
     # shells from across a border: an unidentified group of the country they came from
     assert coded("سقطت مقذوفات من داخل الأراضي المصرية على مدينة الكفرة.", "الكفرة")[0] == (
         "Unidentified Armed Group (Egypt)")
+    assert coded("سقطت مقذوفات من الحدود المصرية على مدينة الكفرة.", "الكفرة")[0] == (
+        "Unidentified Armed Group (Egypt)")
     # and so even when the sentence names the forces that were fired on or answered
     assert coded("تعرض مركز في مدينة الكفرة لقذائف من داخل الأراضي المصرية، وردت القوات "
                  "المسلحة على مصادر النيران.", "الكفرة") == (
