@@ -430,7 +430,7 @@ def test_ground_taken_by_an_army_named_generically_is_the_government_regaining_i
     assert (taken.event_type, taken.sub_event_type) == ("Battles",
                                                         "Government regains territory")
     # a militia the lexicon does not list is a non-state actor, not an unknown taker
-    text = "واستعادت ميليشيات الزرقاء مدينة الكفرة أمس."
+    text = "وسيطرت ميليشيات الزرقاء قبل أيام على مدينة الكفرة."
     [taken] = mentions_of(article("t", text), [place(text, "الكفرة")])
     assert (taken.actor1, taken.sub_event_type) == ("ميليشيات الزرقاء",
                                                     "Non-state actor overtakes territory")
@@ -476,3 +476,14 @@ def test_the_group_an_attack_came_from_acted() -> None:
         "Military Forces of Libya (2014-) Libyan National Army", "Islamic State")
     # people killed from a side: that side lost them
     assert coded("قتل 5 في هجوم على مدينة الكفرة من عناصر داعش.", "الكفرة")[0] != "Islamic State"
+
+
+def test_a_taking_verb_then_its_subject_then_its_preposition_is_ground_taken() -> None:
+    # invented sentences: «سيطرت … على» with the actor between
+    text = "وسيطرت القوات الليبية قبل أيام على مبنى جامعة الكفرة."
+    [taken] = mentions_of(article("s", text), [place(text, "الكفرة")])
+    assert (taken.trigger, taken.sub_event_type) == ("سيطرت", "Government regains territory")
+    # no actor after the verb, or the preposition in another clause: nothing was taken
+    for text in ("وسيطر الهدوء الحذر على مدينة الكفرة.",
+                 "سيطرت قوات الوفاق، وهي قوات كبيرة، على الكفرة."):
+        assert mentions_of(article("s", text), [place(text, "الكفرة")]) == [], text

@@ -135,11 +135,19 @@ class EventMention:
 
 
 @cache
-def triggers() -> PhraseTable[tuple[int, str, str]]:
-    """Folded form → (row order, event type, sub-event type)."""
-    return PhraseTable((fold_phrase(row["form"]), (order, row["event_type"],
-                                                   row["sub_event_type"]))
-                       for order, row in enumerate(load_tsv(TRIGGERS_FILE)))
+def triggers() -> PhraseTable[tuple[int, str, str, str]]:
+    """Folded form → (row order, event type, sub-event type, the folded word that must
+    follow it after its subject: «على» of «سيطرت … على», or "")."""
+    rows = []
+    for order, row in enumerate(load_tsv(TRIGGERS_FILE)):
+        head, _, tail = row["form"].partition(GAP)
+        rows.append((fold_phrase(head), (order, row["event_type"], row["sub_event_type"],
+                                         fold_phrase(tail))))
+    return PhraseTable(rows)
+
+
+GAP = "…"  # in a trigger's form: its subject stands here («سيطرت القوات العراقية على»)
+SUBJECT_WORDS = 6  # words a subject between a trigger and its tail may take
 
 
 def article_event_mentions(article: Article, claims: list[Claim], places: list[PlaceHit],
@@ -334,13 +342,31 @@ def _match(folded: FoldedText, words: list[PhraseMatch], cues: list[PhraseMatch]
     (not another sense, a hashtag, an aim or the future): (row order, original offset,
     form, type, sub)."""
     text = folded.original
-    return [(hit.value[0], hit.start, hit.written, *hit.value[1:])
+    return [(hit.value[0], hit.start, hit.written, *hit.value[1:3])
             for hit in words
             if not inside_any((hit.start, hit.end), senses)
+            and (not hit.value[3] or _subject_then(folded, hit, hit.value[3]))
             # «#تفجير_طوارئ_عسير»: a hashtag names a topic, it tells no event
             and text[max(0, hit.start - 1):hit.start] not in HASHTAG_MARKS
             and text[hit.end:hit.end + 1] not in HASHTAG_MARKS and not _aimed_at(folded, hit)
             and not _unreal(text, (hit.start, hit.end), cues)]
+
+
+def _subject_then(folded: FoldedText, hit: PhraseMatch, tail: str) -> bool:
+    """Whether a trigger written with a gap («سيطرت … على») has an actor right after it
+    and then its tail, in its clause: «وسيطرت القوات العراقية قبل أيام على مبنى الجامعة»
+    tells ground taken, «سيطر الهدوء على المدينة» does not."""
+    text, tokens = folded.original, folded.tokens
+    subject = next((actor for actor in find_actors(folded) if actor.start >= hit.end), None)
+    if subject is None or text[hit.end:subject.start].strip():
+        return False
+    for k in range(hit.last + 1, min(len(tokens), hit.last + 2 + SUBJECT_WORDS)):
+        start, _ = folded.span(k, k)
+        if CLAUSE_END.search(text, hit.end, start):
+            return False
+        if tokens[k].form == tail and start >= subject.end:
+            return True
+    return False
 
 
 @cache
