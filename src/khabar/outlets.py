@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from khabar.model import Article, Span
 from khabar.resources import load_lines, load_tsv
 from khabar.text.normalize import normalize, normalize_with_offsets
+from khabar.text.quotes import QUOTE_MARKS
 from khabar.text.search_form import word_forms
 
 OUTLET_FILE = "outlets.tsv"
@@ -25,7 +26,6 @@ PLACE_FILE = "dateline_places.txt"
 OUTLET_KIND_FILE = "outlet_kinds.txt"
 NAME_WORD_FILE = "outlet_name_words.txt"
 
-QUOTE_MARKS = "\"“”«»'‘’"
 QUOTED = rf"[{QUOTE_MARKS}]\s*([^{QUOTE_MARKS}\n]{{2,40}}?)\s*[{QUOTE_MARKS}]"
 # The report names itself as the one who did the interview or got the statement.
 SELF_REFERENCE = (

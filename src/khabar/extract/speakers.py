@@ -22,11 +22,11 @@ from khabar.extract.lexicons import (
     speaker_words,
     structure_words,
 )
+from khabar.text.quotes import FOLDED_QUOTE_MARKS
 from khabar.text.tokens import FoldedText
 
 MAX_NAME_WORDS = 4
 MAX_CHAIN_WORDS = 14
-QUOTE_MARKS = frozenset({'"', "'"})
 APPOSITION_MARKS = frozenset({"،", ","})
 DEFINITE_PREFIXES = ("ال", "لل", "بال", "وال")
 
@@ -137,7 +137,7 @@ def _take_name(folded: FoldedText, k: int, known: KnownNames, after_title: bool)
         form = tokens[k].form
         if form in structure_words("honorific"):
             break  # «سعود الفيصل رحمه الله»: a blessing ends the name
-        if form in QUOTE_MARKS and taken == [] and k + 2 < len(tokens):
+        if form in FOLDED_QUOTE_MARKS and taken == [] and k + 2 < len(tokens):
             k += 1  # «وأكد "قريز" أن»: a quoted name
             continue
         if not taken:
@@ -181,10 +181,10 @@ def _take_chain(folded: FoldedText, k: int, known: KnownNames) -> list[int]:
     definite_seen = False
     while k < len(tokens) and len(taken) < MAX_CHAIN_WORDS:
         form = tokens[k].form
-        if form in QUOTE_MARKS:
+        if form in FOLDED_QUOTE_MARKS:
             # A quoted name inside an office: «المخابرات العامة "الأمن الداخلي"».
             close = next((j for j in range(k + 1, min(k + 6, len(tokens)))
-                          if tokens[j].form in QUOTE_MARKS), None)
+                          if tokens[j].form in FOLDED_QUOTE_MARKS), None)
             if close is None or close == k + 1:
                 break
             taken.extend(range(k, close + 1))

@@ -32,7 +32,6 @@ from khabar.extract.lexicons import (
 )
 from khabar.extract.speakers import (
     APPOSITION_MARKS,
-    QUOTE_MARKS,
     KnownNames,
     SpeakerPhrase,
     parse_speaker,
@@ -41,6 +40,7 @@ from khabar.extract.speakers import (
 )
 from khabar.model import Article, Span, Statement
 from khabar.text.normalize import skeleton
+from khabar.text.quotes import FOLDED_QUOTE_MARKS
 from khabar.text.sentences import sentence_spans
 from khabar.text.tokens import SENTENCE_END, FoldedText, fold_and_tokenize
 
@@ -185,7 +185,8 @@ class _Extractor:
         form = self.tokens[i].form
         following = self.tokens[i + 1].form if i + 1 < len(self.tokens) else ""
         if not (form[:1] in "وف" and len(form) > 4 and (
-                following in {":", *QUOTE_MARKS} or complementizers().get(following) == "that")):
+                following in {":", *FOLDED_QUOTE_MARKS}
+                or complementizers().get(following) == "that")):
             return None
         if form[1:] in function_words() or form[1:] in complementizers():
             return None  # «فإنهم أن» is no slip for «اتهم»
@@ -299,7 +300,7 @@ class _Extractor:
             form = tokens[k].form
             if form in APPOSITION_MARKS or form in SENTENCE_END or form == ":":
                 break
-            if form in QUOTE_MARKS:
+            if form in FOLDED_QUOTE_MARKS:
                 in_quote = not in_quote
                 definite_seen = True
             elif not in_quote and form[0].isalpha():
@@ -331,7 +332,7 @@ class _Extractor:
         start = verb
         while start > 0 and verb - start < SPEAKER_WINDOW:
             previous = tokens[start - 1]
-            if not previous.is_word and previous.form not in QUOTE_MARKS:
+            if not previous.is_word and previous.form not in FOLDED_QUOTE_MARKS:
                 break
             if self.sentence_of[start - 1] != self.sentence_of[i]:
                 break
@@ -402,10 +403,10 @@ class _Extractor:
 
     def _quoted_name(self, j: int) -> SpeakerPhrase | None:
         tokens = self.tokens
-        if j >= len(tokens) or tokens[j].form not in QUOTE_MARKS:
+        if j >= len(tokens) or tokens[j].form not in FOLDED_QUOTE_MARKS:
             return None
         close = next((k for k in range(j + 1, min(j + 5, len(tokens)))
-                      if tokens[k].form in QUOTE_MARKS), None)
+                      if tokens[k].form in FOLDED_QUOTE_MARKS), None)
         if close is None or close + 1 >= len(tokens) or close == j + 1:
             return None
         if complementizers().get(tokens[close + 1].form) != "that" and tokens[
@@ -419,7 +420,7 @@ class _Extractor:
     def _loose_speaker(self, start: int, end: int) -> SpeakerPhrase | None:
         tokens = self.tokens
         while start <= end and (not tokens[start].is_word and tokens[start].form not in
-                                QUOTE_MARKS):
+                                FOLDED_QUOTE_MARKS):
             start += 1
         while end >= start and tokens[end].form in APPOSITION_MARKS:
             end -= 1
@@ -455,7 +456,8 @@ class _Extractor:
                 self._carrier = self._carrier or venue
                 end = k - 1
                 break
-        while end >= start and not tokens[end].is_word and tokens[end].form not in QUOTE_MARKS:
+        while (end >= start and not tokens[end].is_word
+               and tokens[end].form not in FOLDED_QUOTE_MARKS):
             end -= 1
         if end < start:
             return None
@@ -474,7 +476,7 @@ class _Extractor:
             phrase.gender = head.gender if parsed is None else phrase.gender
             if not phrase.name:
                 phrase.name = head.name
-        if phrase.kind == "OTHER" and all(t.form in QUOTE_MARKS or t.is_word
+        if phrase.kind == "OTHER" and all(t.form in FOLDED_QUOTE_MARKS or t.is_word
                                           for t in tokens[start:end + 1]):
             words = [t for t in tokens[start:end + 1] if t.is_word]
             if 0 < len(words) <= 4 and (not tokens[start].form.startswith("ال")
@@ -497,9 +499,9 @@ class _Extractor:
                 return None
             if form == ":":
                 return (k, "direct") if k > j else None
-            if form in QUOTE_MARKS:
+            if form in FOLDED_QUOTE_MARKS:
                 close = next((c for c in range(k + 1, min(k + 6, len(tokens)))
-                              if tokens[c].form in QUOTE_MARKS), None)
+                              if tokens[c].form in FOLDED_QUOTE_MARKS), None)
                 if close is None:
                     return (k, "direct") if k > j else None
                 k = close + 1
@@ -520,11 +522,11 @@ class _Extractor:
         if j >= len(tokens):
             return None, ""
         form = tokens[j].form
-        if form == ":" or form in QUOTE_MARKS:
+        if form == ":" or form in FOLDED_QUOTE_MARKS:
             return j, "direct"
         kind = complementizers().get(form)
         if kind == "that":
-            if j + 1 < len(tokens) and tokens[j + 1].form in QUOTE_MARKS:
+            if j + 1 < len(tokens) and tokens[j + 1].form in FOLDED_QUOTE_MARKS:
                 return j + 1, "direct"  # «أنه "تم الوصول …"»
             return j, "indirect"
         if kind == "lead":
@@ -551,8 +553,8 @@ class _Extractor:
         tokens = self.tokens
         if mode == "direct":
             k = start
-            while k < len(tokens) and tokens[k].form in {":"} | QUOTE_MARKS:
-                opener = tokens[k].form in QUOTE_MARKS
+            while k < len(tokens) and tokens[k].form in {":"} | FOLDED_QUOTE_MARKS:
+                opener = tokens[k].form in FOLDED_QUOTE_MARKS
                 k += 1
                 if opener:
                     return self._quoted(k)
@@ -569,7 +571,7 @@ class _Extractor:
         depth = 0
         while k < len(tokens) and self.sentence_of[k] == sentence:
             form = tokens[k].form
-            if form in QUOTE_MARKS:
+            if form in FOLDED_QUOTE_MARKS:
                 depth ^= 1
             if depth == 0 and k > start + 1:
                 cue, _ = self._cue_at(k)
@@ -586,7 +588,7 @@ class _Extractor:
         _, line_end = self._line_span(tokens[first - 1].start)
         k = first
         while k < len(tokens) and tokens[k].start < line_end:
-            if tokens[k].form in QUOTE_MARKS:
+            if tokens[k].form in FOLDED_QUOTE_MARKS:
                 break
             k += 1
         while first < k and tokens[first].form == ":":
@@ -600,8 +602,8 @@ class _Extractor:
             last -= 1
         if last < first:
             return None
-        if tokens[last].form in QUOTE_MARKS and not any(
-                tokens[k].form in QUOTE_MARKS for k in range(first, last)):
+        if tokens[last].form in FOLDED_QUOTE_MARKS and not any(
+                tokens[k].form in FOLDED_QUOTE_MARKS for k in range(first, last)):
             last -= 1  # a stray closing mark
         if last < first:
             return None
@@ -806,7 +808,7 @@ class _Extractor:
         return statements
 
     def _phrase_text(self, indices: list[int]) -> str | None:
-        words = [k for k in indices if self.tokens[k].form not in QUOTE_MARKS]
+        words = [k for k in indices if self.tokens[k].form not in FOLDED_QUOTE_MARKS]
         if not words:
             return None
         text = self._quote(words[0], words[-1])[1].strip('"“”«»\' ')

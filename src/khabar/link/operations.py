@@ -17,7 +17,9 @@ from functools import cache
 
 from khabar.model import Span
 from khabar.resources import load_tsv
+from khabar.text.normalize import normalize, normalize_with_offsets
 from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
+from khabar.text.quotes import quoted_after
 from khabar.text.tokens import fold_and_tokenize
 
 OPERATIONS_FILE = "link/operations.tsv"
@@ -43,9 +45,7 @@ def _words(group: str) -> list[str]:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     heads = "|".join(map(re.escape, _words("head")))
     aims = "|".join(map(re.escape, _words("aim")))
-    quoted = re.compile(
-        rf"(?<!\w)[وفبل]?(?:{heads})\s+[«\"“'](?P<name>[^«»\"“”'\n]{{2,{MAX_QUOTED_NAME}}})"
-        r"[»\"”']")
+    quoted = quoted_after((normalize(head) for head in _words("head")), MAX_QUOTED_NAME)
     before_place = re.compile(
         rf"(?<!\w)[وفبل]?(?P<head>(?:{heads})\s+(?:(?:{aims})\s+(?:\S+\s+)?)?)$")
     return quoted, before_place
@@ -66,8 +66,9 @@ def find_operations(text: str, places: list[Span]) -> list[OperationName]:
     spans (with their kind word: «مدينة درنة»)."""
     quoted, before_place = _patterns()
     found: list[OperationName] = []
-    for match in quoted.finditer(text):
-        start, end = match.span("name")
+    view = normalize_with_offsets(text)
+    for match in quoted.finditer(view.text):
+        start, end = view.to_original(*match.span("name"))
         found.append(OperationName(start, end, text[start:end],
                                    _known().get(fold_phrase(text[start:end]))))
     for place_start, place_end in places:

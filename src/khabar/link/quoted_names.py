@@ -20,11 +20,9 @@ from functools import cache
 
 from khabar.resources import load_tsv
 from khabar.text.normalize import normalize_with_offsets
-from khabar.text.search_form import proclitics
+from khabar.text.quotes import quoted_after
 
 HEADS_FILE = "link/name_heads.tsv"
-OPENING_QUOTES = "«\"“'‘"
-CLOSING_QUOTES = "»\"”'’"
 MAX_NAME_CHARS = 40  # longer quoted text after a head is a quotation, not a name
 MAX_NAME_WORDS = 5
 
@@ -48,13 +46,7 @@ def _heads() -> dict[str, str]:
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    # one proclitic, not the article: «وحي "البوانيس"», «بمعسكر "بشر"»
-    glued = "|".join(re.escape(p) for p in proclitics() if "ال" not in p and p != "لل")
-    heads = "|".join(map(re.escape, sorted(_heads(), key=len, reverse=True)))
-    opening, closing = map(re.escape, (OPENING_QUOTES, CLOSING_QUOTES))
-    return re.compile(
-        rf"(?<!\w)(?:{glued})?(?P<head>{heads})\s+[{opening}]"
-        rf"(?P<name>[^{opening}{closing}\n.،,:؛]{{2,{MAX_NAME_CHARS}}})[{closing}]")
+    return quoted_after(_heads(), MAX_NAME_CHARS)
 
 
 def find_quoted_names(text: str) -> list[QuotedName]:
