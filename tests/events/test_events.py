@@ -487,3 +487,10 @@ def test_a_taking_verb_then_its_subject_then_its_preposition_is_ground_taken() -
     for text in ("وسيطر الهدوء الحذر على مدينة الكفرة.",
                  "سيطرت قوات الوفاق، وهي قوات كبيرة، على الكفرة."):
         assert mentions_of(article("s", text), [place(text, "الكفرة")]) == [], text
+
+
+def test_the_side_an_attack_is_against_is_actor2_not_an_ally_listed_with_actor1() -> None:
+    # invented sentence
+    assert coded("وأظهرت معارك اليوم في مدينة الكفرة أن القاعدة وداعش تحالفوا ضد قوات الوفاق.",
+                 "الكفرة") == ("Al Qaeda",
+                               "Military Forces of Libya (2016-) Government of National Accord")

@@ -461,7 +461,12 @@ def _roles(named: list[ActorName], trigger_at: int, roles: dict[str, list[Span]]
     distinct = list(dict.fromkeys(name(actor) for actor in ordered))
     if not agents and not acting and not before and (targeted or not after) and distinct:
         return None, distinct[0]
-    return (distinct[0] if distinct else None), (distinct[1] if len(distinct) > 1 else None)
+    if not distinct:
+        return None, None
+    # «أن الإخوان والقاعدة وداعش تحالفوا ضد الجيش»: the side hit is actor2, not an ally
+    # listed with actor1
+    others = [name(actor) for actor in hit if actor.start > trigger_at] + distinct[1:]
+    return distinct[0], next((other for other in others if other != distinct[0]), None)
 
 
 def _without_glosses(named: list[ActorName], sentence: tuple[int, str]) -> list[ActorName]:
