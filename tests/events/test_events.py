@@ -494,3 +494,18 @@ def test_the_side_an_attack_is_against_is_actor2_not_an_ally_listed_with_actor1(
     assert coded("وأظهرت معارك اليوم في مدينة الكفرة أن القاعدة وداعش تحالفوا ضد قوات الوفاق.",
                  "الكفرة") == ("Al Qaeda",
                                "Military Forces of Libya (2016-) Government of National Accord")
+
+
+def test_the_side_that_gave_itself_up_is_actor1_of_a_surrender() -> None:
+    # invented sentences
+    lna = "Military Forces of Libya (2014-) Libyan National Army"
+    text = "وأكد المتحدث باسم الجيش الوطني الليبي أن 22 شخصا سلموا أنفسهم في مدينة الكفرة."
+    [surrender] = mentions_of(article("s", text), [place(text, "الكفرة")])
+    assert (surrender.event_type, surrender.sub_event_type) == ("Strategic developments",
+                                                                "Other")
+    assert (surrender.actor1, surrender.actor2) == ("Unidentified Armed Group (Libya)", lna)
+    # a group named gives itself up; with no side named, an unidentified armed group does
+    assert coded("وقال إن عناصر داعش استسلموا للجيش الوطني الليبي في مدينة الكفرة.",
+                 "الكفرة") == ("Islamic State", lna)
+    assert coded("وخصصت السلطات مكانا للذين سلموا أنفسهم في مدينة الكفرة.", "الكفرة")[0] == (
+        "Unidentified Armed Group (Libya)")

@@ -220,6 +220,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             actor1, actor1_from = _ongoing_actor(mentions, place, actor2)
         if sub_type == "territory":
             sub_type = _territory(actor1)
+        elif sub_type == SURRENDER:
+            sub_type = "Other"
         mentions += _one_a_town(EventMention(
             doc_id=article.id, span=(start, end), text=sentence, trigger=form,
             event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
@@ -576,6 +578,11 @@ def _coded_roles(actor1: str | None, actor2: str | None, named: list[ActorName],
         return crowd, actor1 if actor1 != crowd else actor2
     if sub_type == ARRESTS and actor1 and inter_of(actor1) != STATE_FORCES:
         actor1, actor2 = None, actor1
+    if sub_type == SURRENDER and actor1 and inter_of(actor1) in FORCES:
+        # «أكثر من 22 شخصا سلموا أنفسهم» to the army: the side that gave itself up acts
+        surrendered = actor2 if actor2 and inter_of(actor2) not in FORCES else resolve(
+            UNIDENTIFIED_GROUP, country)
+        actor1, actor2 = surrendered, actor1
     source = _fire_source(sentence) if event_type == EXPLOSIONS else None
     if source and actor1 and inter_of(actor1) in FORCES:
         if answered:
@@ -593,6 +600,7 @@ def _coded_roles(actor1: str | None, actor2: str | None, named: list[ActorName],
 CROWD_EVENTS = frozenset({"Protests", "Riots"})
 EXPLOSIONS = "Explosions/Remote violence"
 ARRESTS = "Arrests"
+SURRENDER = "surrender"  # triggers.tsv: ACLED's «Other», the side that gave itself up acts
 
 
 @cache
