@@ -212,13 +212,13 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         answered = _answers_fire(named_actors, roles, (start, sentence), offset)
         actor1, actor2 = _roles(named_actors, start + offset, roles, country, specific,
                                 (start, sentence), fire_from=event_type in FIRE_FROM_TYPES
-                                and sub_type != "territory")
+                                and sub_type != TERRITORY)
         actor1, actor2 = _coded_roles(actor1, actor2, named_actors, event_type, sub_type,
                                       sentence, country, answered)
         actor1_from = None
         if actor1 is None and event_type in PHYSICAL:
             actor1, actor1_from = _ongoing_actor(mentions, place, actor2)
-        if sub_type == "territory":
+        if sub_type == TERRITORY:
             sub_type = _territory(actor1)
         elif sub_type == SURRENDER:
             sub_type = "Other"
@@ -289,8 +289,8 @@ def not_happened_words() -> PhraseTable[str]:
 # opens a new clause («، وقتل», «، فيما», «، حيث»). A bare comma may only set off a phrase.
 CLAUSE_END = re.compile(r"[.؛;:\n]|[،,]\s*(?=و|ف|ثم|حيث|بينما)")
 CUE_REACH = 1  # words between an event word and a cue that follows it («هجوم إرهابي محتمل»)
-ALLEGED_REACH = 3  # words between an accusation and its event word («الإتهامات الموجهة للجيش
-# قصف المطارات»)
+# words between an accusation and the event word it names («الإتهامات الموجهة للجيش قصف»)
+ALLEGED_REACH = 3
 
 
 def _clause_of(text: str, span: Span) -> Span:
@@ -382,7 +382,7 @@ def _aimed_at(folded: FoldedText, hit: PhraseMatch) -> bool:
     """Whether an event word is an aim or a speciality, not an event: right after «من
     أجل», «بهدف», «المتخصصة ب» (``purpose_words.tsv``), or a ground-taking word with a
     glued lam («لتحرير العاصمة»)."""
-    if hit.value[2] == "territory" and _glued_lam(folded.tokens[hit.first].form):
+    if hit.value[2] == TERRITORY and _glued_lam(folded.tokens[hit.first].form):
         return True
     before = [aim for aim in find_phrases(folded, purpose_words()) if aim.end <= hit.start]
     word_start = folded.span(hit.first, hit.first)[0]  # «بالتفجير»: with its proclitic
@@ -600,7 +600,10 @@ def _coded_roles(actor1: str | None, actor2: str | None, named: list[ActorName],
 CROWD_EVENTS = frozenset({"Protests", "Riots"})
 EXPLOSIONS = "Explosions/Remote violence"
 ARRESTS = "Arrests"
-SURRENDER = "surrender"  # triggers.tsv: ACLED's «Other», the side that gave itself up acts
+# triggers.tsv's own sub-types: ground taken is resolved by who took it (``_territory``), a
+# surrender is ACLED's «Other» with the side that gave itself up as actor1
+TERRITORY = "territory"
+SURRENDER = "surrender"
 
 
 @cache
