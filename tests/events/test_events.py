@@ -509,3 +509,47 @@ def test_the_side_that_gave_itself_up_is_actor1_of_a_surrender() -> None:
                  "الكفرة") == ("Islamic State", lna)
     assert coded("وخصصت السلطات مكانا للذين سلموا أنفسهم في مدينة الكفرة.", "الكفرة")[0] == (
         "Unidentified Armed Group (Libya)")
+
+
+def coded_in(text: str, place_name: str, country: str) -> tuple:
+    start = text.index(place_name)
+    hit = PlaceHit(start, start + len(place_name), place_name, country, None, 13.0, 44.0, 1)
+    [mention] = mentions_of(article("r", text), [hit])
+    return mention.actor1, mention.actor2
+
+
+def test_a_name_of_one_countrys_war_is_an_actor_only_there() -> None:
+    # invented sentences; «المقاومة الشعبية» is the pro-Hadi side in Yemen only
+    hadi = "Military Forces of Yemen (2012-) Hadi faction"
+    text = "وسيطرت المقاومة الشعبية على مدينة قعطبة بعد معارك مع الحوثيين."
+    assert coded_in(text, "قعطبة", "Yemen") == (hadi, "Ansar Allah (Houthis)")
+    text = "واندلعت اشتباكات بين المقاومة الشعبية والجيش في مدينة صيدا."
+    assert hadi not in coded_in(text, "صيدا", "Lebanon")
+
+
+def test_the_forces_backing_a_side_are_neither_actor1_nor_actor2() -> None:
+    # invented sentences
+    text = ("وكانت المقاومة المسنودة بقوات الجيش الوطني وطيران التحالف قد سيطرت على وادي "
+            "عقان في محافظة لحج.")
+    assert coded_in(text, "لحج", "Yemen") == (
+        "Military Forces of Yemen (2012-) Hadi faction", None)
+    text = "وشنت قوات الوفاق بدعم من الطيران التركي هجوما على مدينة الكفرة."
+    assert coded(text, "الكفرة")[1] is None
+
+
+def test_actors_listed_with_actor1_are_its_side_unless_between_names_two() -> None:
+    # invented sentences
+    text = "ونجح الجيش الوطني والمقاومة الشعبية في السيطرة على مدينة قعطبة."
+    assert coded_in(text, "قعطبة", "Yemen")[1] is None
+    text = "ونجحت قوات الوفاق وميليشيات البقرة في السيطرة على مطار مدينة الكفرة."
+    assert coded(text, "الكفرة")[1] is None
+    text = "واندلعت اشتباكات بين قوات الوفاق والجيش الوطني الليبي في مدينة الكفرة."
+    assert coded(text, "الكفرة") == (
+        "Military Forces of Libya (2016-) Government of National Accord",
+        "Military Forces of Libya (2014-) Libyan National Army")
+
+
+def test_a_group_named_in_the_definite_plural_is_an_unidentified_armed_group() -> None:
+    # invented sentence
+    text = "وأصيب جندي في كمين نصبته الجماعات الإرهابية قرب مدينة الكفرة."
+    assert coded(text, "الكفرة")[0] == "Unidentified Armed Group (Libya)"

@@ -158,7 +158,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
     published = _publication_day(article.published)
     news_day = _news_day(dates, published)
     specific = frozenset(actor.name for actor in find_actors(fold_and_tokenize(article.text))
-                         if not actor.generic)
+                         if not actor.generic and not actor.only_in)
     mentions = []
     lead_in = 0  # where the sentence before starts: a date there sets this one's scene
     rejected_before = False  # the sentence before rejects an accusation («… باطلة»)
@@ -208,6 +208,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         if statement is not None and statement.polarity == "deny":
             continue  # «نفى … استهداف المدنيين»: the speaker says it did not happen
         country = place.country if place else None
+        # «المقاومة الشعبية» is a side only in Yemen's war
+        named_actors = [actor for actor in named_actors if actor.only_in in (None, country)]
         roles = _role_words_at(folded, start)
         answered = _answers_fire(named_actors, roles, (start, sentence), offset)
         actor1, actor2 = _roles(named_actors, start + offset, roles, country, specific,
@@ -433,7 +435,7 @@ def _roles(named: list[ActorName], trigger_at: int, roles: dict[str, list[Span]]
     def name(actor: ActorName) -> str:
         return name_of(actor, specific, country) or resolve(actor.name, None)
 
-    named = _without_glosses(named, sentence)
+    named = _without_backers(_without_glosses(named, sentence), roles, sentence)
     # «شنها طيران التحالف»: an agent of this event word, in its clause (not «الذين قتلوا
     # من قبل الإرهابيين» in a relative clause further on)
     offset, text = sentence
@@ -466,9 +468,44 @@ def _roles(named: list[ActorName], trigger_at: int, roles: dict[str, list[Span]]
     if not distinct:
         return None, None
     # «أن الإخوان والقاعدة وداعش تحالفوا ضد الجيش»: the side hit is actor2, not an ally
-    # listed with actor1
-    others = [name(actor) for actor in hit if actor.start > trigger_at] + distinct[1:]
+    # listed with actor1 («نجح الجيش الوطني والمقاومة الشعبية في السيطرة على …»)
+    partners = {name(actor) for actor in _listed_with(ordered[0], named, sentence)}
+    others = [name(actor) for actor in hit if actor.start > trigger_at] + [
+        other for other in distinct[1:] if other not in partners]
     return distinct[0], next((other for other in others if other != distinct[0]), None)
+
+
+def _listed_with(actor: ActorName, named: list[ActorName], sentence: tuple[int, str]
+                 ) -> list[ActorName]:
+    """The actors listed with ``actor`` by «و» («الجيش الوطني والمقاومة الشعبية»): one
+    side, unless «بين» comes shortly before the list («اشتباكات بين الحوثيين والمقاومة
+    الشعبية»)."""
+    start, text = sentence
+    at = named.index(actor)
+    first = last = at
+    while first > 0 and text[named[first - 1].end - start:named[first].start - start
+                             ].strip() == "و":
+        first -= 1
+    while last + 1 < len(named) and text[named[last].end - start:named[last + 1].start - start
+                                         ].strip() == "و":
+        last += 1
+    if "بين" in text[:named[first].start - start].split()[-BETWEEN_REACH:]:
+        return []  # «بين أفراد يعتقد أنهم من المقاومة الشعبية وجماعة الحوثيين»
+    return [other for other in named[first:last + 1] if other is not actor]
+
+
+def _without_backers(named: list[ActorName], roles: dict[str, list[Span]],
+                     sentence: tuple[int, str]) -> list[ActorName]:
+    """The actors, less those named as backing another side («المقاومة المسنودة بقوات
+    الجيش الوطني وطيران التحالف»; ``role_words.tsv`` ally): ACLED's associated actors,
+    neither actor1 nor actor2."""
+    start, text = sentence
+    backers: list[ActorName] = []
+    for actor in named:
+        listed = backers and text[backers[-1].end - start:actor.start - start].strip() == "و"
+        if listed or any(0 <= actor.start - end <= AGENT_REACH for _, end in roles["ally"]):
+            backers.append(actor)
+    return [actor for actor in named if actor not in backers]
 
 
 def _without_glosses(named: list[ActorName], sentence: tuple[int, str]) -> list[ActorName]:
@@ -483,6 +520,7 @@ def _without_glosses(named: list[ActorName], sentence: tuple[int, str]) -> list[
     return kept
 
 
+BETWEEN_REACH = 6  # words back from a list of actors to a «بين» that makes them two sides
 AGENT_REACH = 3  # characters from an agent word («شنها») to the actor that acted
 FROM = re.compile(r"(?:^|\s)من$")  # «… من ميليشيات البقرة»: where an attack came from
 FIRE_FROM_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
@@ -540,7 +578,7 @@ def role_words() -> PhraseTable[str]:
 def _role_words_at(folded: FoldedText, offset: int) -> dict[str, list[Span]]:
     """Role → the original spans of the sentence's role words."""
     found: dict[str, list[Span]] = {"target": [], "agent": [], "answer": [], "victim": [],
-                                    "casualty": [], "partitive": []}
+                                    "casualty": [], "partitive": [], "ally": []}
     for hit in find_phrases(folded, role_words()):
         span = (hit.start + offset, hit.end + offset)
         found[hit.value].append(span)

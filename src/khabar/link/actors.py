@@ -48,6 +48,7 @@ class ActorName:
     written: str
     unit: str = ""  # the unit of the actor it names («القوات الخاصة (الصاعقة)»), if any
     country: str | None = None  # a generic name's country, from the adjective after it
+    only_in: str | None = None  # the one country where the name means this actor
 
     @property
     def generic(self) -> bool:
@@ -68,13 +69,15 @@ def army_nouns() -> frozenset[str]:
 
 
 @cache
-def actors() -> PhraseTable[tuple[str, str, str]]:
-    """Folded form → (ACLED actor name, inter code, unit or "").
+def actors() -> PhraseTable[tuple[str, str, str, str]]:
+    """Folded form → (ACLED actor name, inter code, unit or "", country or ""): a form with
+    a country names that actor only in events of that country («المقاومة الشعبية» in Yemen).
 
     Every specific army's form also stands after «قوات» («قوات الجيش الليبي» is one name,
     not the generic «قوات الجيش» and a stray «الليبي»), and every non-state group's after
     a head word of ``group_heads.txt`` («جماعة أنصار الشريعة»)."""
-    rows = [(fold_phrase(row["form"]), (row["actor"], row["inter"], row["unit"]))
+    rows = [(fold_phrase(row["form"]), (row["actor"], row["inter"], row["unit"],
+                                         row["country"]))
             for row in load_tsv(ACTORS_FILE)]
     army_heads = frozenset(load_lines(ARMY_HEADS_FILE))
     forces = [(f"{noun} {form}", value) for form, value in rows
@@ -106,14 +109,15 @@ def find_actors(folded: FoldedText, offset: int = 0) -> list[ActorName]:
     found = []
     hits = find_phrases(folded, actors())
     for hit, following in zip(hits, [*hits[1:], None], strict=False):
-        name, inter, unit = hit.value
+        name, inter, unit, only_in = hit.value
         if _other_sense(folded, hit.first, hit.last):
             continue  # «هذه القاعدة», «القاعدة العسكرية»: a base, not al-Qaeda
         if (COUNTRY in name and following is not None and COUNTRY not in following.value[0]
                 and following.first == hit.last + 1
                 and folded.original[following.start - 1:following.start] != "و"):
             continue  # «مسلحي داعش»; but «جماعة أنصار الشريعة وتنظيم القاعدة» is a list
-        actor = ActorName(name, inter, hit.start + offset, hit.end + offset, hit.written, unit)
+        actor = ActorName(name, inter, hit.start + offset, hit.end + offset, hit.written, unit,
+                          only_in=only_in or None)
         if COUNTRY in name and hit.last + 1 < len(folded.tokens):
             actor = _with_country(actor, folded, hit.last + 1, offset)
         found.append(actor)
@@ -249,7 +253,7 @@ def _with_country(actor: ActorName, folded: FoldedText, k: int, offset: int) -> 
 def _forms_of() -> dict[str, list[frozenset[str]]]:
     """ACLED actor name → the folded words of each of its lexicon forms."""
     forms: dict[str, list[frozenset[str]]] = {}
-    for form, (name, _, _) in actors().items():
+    for form, (name, *_) in actors().items():
         forms.setdefault(name, []).append(frozenset(form.split()))
     return forms
 
@@ -280,7 +284,10 @@ def name_of(actor: ActorName, specific: frozenset[str], country: str | None = No
     ``country`` (the event's, when known); to the one force of any country the report names
     («القوات المسلحة» in a report naming only the LNA, even in a sentence placed «من قطر»);
     else the template filled with ``country``. None when nothing narrows a generic name and
-    no country is known (the entities stage then makes no organization of it)."""
+    no country is known (the entities stage then makes no organization of it). A name that
+    means its actor only in one country (``only_in``) means none elsewhere."""
+    if actor.only_in and actor.only_in != country:
+        return None
     if actor.country:
         return resolve(actor.name, actor.country, specific, actor.written)
     if country is not None:
@@ -333,7 +340,7 @@ def inter_of(actor: str | None) -> str:
     militia."""
     if not actor:
         return ""
-    for name, inter, _ in actors().values():
+    for name, inter, *_ in actors().values():
         if name == actor or (COUNTRY in name
                              and actor.startswith(name.split(COUNTRY)[0].rstrip(" ("))):
             return inter
