@@ -553,3 +553,29 @@ def test_a_group_named_in_the_definite_plural_is_an_unidentified_armed_group() -
     # invented sentence
     text = "وأصيب جندي في كمين نصبته الجماعات الإرهابية قرب مدينة الكفرة."
     assert coded(text, "الكفرة")[0] == "Unidentified Armed Group (Libya)"
+
+
+def test_a_sentence_pointing_back_to_a_told_event_retells_it() -> None:
+    # invented report: the bombing, then its condemnation in a sentence with a place of its
+    # own; a new definite event word with no pointing word stays an event
+    text = ("قتل خمسة من رجال الأمن في تفجير انتحاري استهدف مسجدا في مدينة الكفرة.\n"
+            "ووقف المواطنون في ليبيا صفا واحدا ضد التفجير الجبان.\n"
+            "وفي مدينة سبها وقع التفجير الثاني قرب مركز للشرطة.\n")
+    report = article("r", text)
+    places = [place(text, "الكفرة"), place(text, "ليبيا", precision=3), place(text, "سبها")]
+    mentions = mentions_of(report, places)
+    assert [m.told_before for m in mentions] == [False, True, False]
+    events = merge_events(mentions, [Story("s", "l", ["r"], None, None)], [report], [])
+    assert sorted(len(event.spans) for event in events) == [1, 2]
+
+
+def test_civilians_are_never_actor1() -> None:
+    # invented sentence
+    text = "وندين قصف المدنيين في مدينة الكفرة."
+    assert coded(text, "الكفرة") == ("Unidentified Armed Group (Libya)", "Civilians (Libya)")
+
+
+def test_an_arms_adjective_may_stand_between_a_force_noun_and_its_country() -> None:
+    # invented sentence
+    text = "وقتل ستة أشخاص في القصف الجوي التركي على قرية قرب مدينة الكفرة."
+    assert coded(text, "الكفرة")[0] == "Military Forces of Turkey"

@@ -68,12 +68,14 @@ from khabar.text.tokens import FoldedText, fold_and_tokenize
 TRIGGERS_FILE = "events/triggers.tsv"
 NOT_HAPPENED_FILE = "events/not_happened.tsv"
 OTHER_SENSES_FILE = "events/other_senses.tsv"
+TOLD_BEFORE_FILE = "events/told_before.tsv"
 ROLE_WORDS_FILE = "events/role_words.tsv"
 DEFAULT_ACTORS_FILE = "events/default_actors.tsv"
 SCENE_WORDS_FILE = "events/scene_words.tsv"
 PURPOSE_WORDS_FILE = "events/purpose_words.tsv"
 STATE_FORCES = "1"
 FORCES = frozenset({STATE_FORCES, "8"})  # ACLED inter: a state's forces, at home or abroad
+CIVILIANS = "7"  # ACLED inter: civilians are only ever the side acted on
 REGION = 3  # ACLED geo precision of a region or country
 STRATEGIC = "Strategic developments"
 HASHTAG_MARKS = frozenset("#_")
@@ -132,6 +134,7 @@ class EventMention:
     claimed_by: dict | None = None  # {statement_id, speaker} when a speaker says it
     share: tuple[int, int] = (0, 1)  # this town's place among the towns the sentence lists
     split_among: list[str] = field(default_factory=list)  # those towns, when more than one
+    told_before: bool = False  # «أدان الهجوم»: it points back to an event the report told
 
 
 @cache
@@ -236,6 +239,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             new_scene=bool(inside or _opens_scene(sentence) or answered or any(
                 scene_from <= hit.start and hit.end <= end for hit in dates)),
             fatalities_reported=[_reported(claim) for claim in killed],
+            told_before=_points_back(sentence, offset),
             claimed_by={"statement_id": statement.id, "speaker": statement.speaker,
                         "speaker_text": statement.speaker_text} if statement else None,
         ), _listed_towns(article.text, inside, place))
@@ -320,6 +324,25 @@ def _unreal(text: str, span: Span, cues: list[PhraseMatch]) -> bool:
         or (cue.value == "alleged" and first <= cue.start and cue.end <= start
             and len(text[cue.end:start].split()) <= ALLEGED_REACH)
         for cue in cues)
+
+
+@cache
+def told_before_words() -> frozenset[str]:
+    """Folded words that point back to an event already told (``told_before.tsv``)."""
+    return frozenset(fold_phrase(row["form"]) for row in load_tsv(TOLD_BEFORE_FILE))
+
+
+def _points_back(sentence: str, trigger_offset: int) -> bool:
+    """Whether the event word is definite and one of the two words before it points back
+    to an event already told («إدانته للتفجير الانتحاري الذي استهدف …»)."""
+    word_start = trigger_offset
+    while word_start > 0 and not sentence[word_start - 1].isspace():
+        word_start -= 1  # the match starts after the word's proclitics and article
+    word = fold_phrase(sentence[word_start:].split(maxsplit=1)[0])
+    if not any(form.startswith("ال") for form in word_forms(word)):
+        return False
+    before = fold_phrase(" ".join(sentence[:word_start].split()[-2:])).split()
+    return any(form in told_before_words() for word in before for form in word_forms(word))
 
 
 @cache
@@ -605,15 +628,18 @@ def _coded_roles(actor1: str | None, actor2: str | None, named: list[ActorName],
                  event_type: str, sub_type: str, sentence: str, country: str | None,
                  answered: bool = False) -> tuple[str | None, str | None]:
     """ACLED's coding rules over the sentence's roles: protesters and rioters are always
-    actor1 (the police that dispersed them is actor2); an arrest is made by a state force,
-    so a group named in it is the one arrested; fire that came from another country («من
-    داخل الأراضي اليمنية») was fired by a group of that country, not by the state forces
-    the sentence names, unless they answered it («ردت القوات السعودية … على مصدر
-    إطلاق المقذوفات»: that group is then actor2); with no actor named, the actor of the
-    event's kind (``_unnamed_actor1``)."""
+    actor1 (the police that dispersed them is actor2); civilians never are; an arrest is
+    made by a state force, so a group named in it is the one arrested; fire that came from
+    another country («من داخل الأراضي اليمنية») was fired by a group of that country, not by
+    the state forces the sentence names, unless they answered it («ردت القوات السعودية …
+    على مصدر إطلاق المقذوفات»: that group is then actor2); with no actor named, the actor
+    of the event's kind (``_unnamed_actor1``)."""
     if event_type in CROWD_EVENTS and country:
         crowd = resolve(default_actors()[(event_type, "")], country)
         return crowd, actor1 if actor1 != crowd else actor2
+    if actor1 and inter_of(actor1) == CIVILIANS:
+        # «ندين … قصف المدنيين»: ACLED never codes civilians as the side that acted
+        actor1, actor2 = None, actor2 if actor2 and inter_of(actor2) != CIVILIANS else actor1
     if sub_type == ARRESTS and actor1 and inter_of(actor1) != STATE_FORCES:
         actor1, actor2 = None, actor1
     if sub_type == SURRENDER and actor1 and inter_of(actor1) in FORCES:

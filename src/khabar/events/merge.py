@@ -88,9 +88,11 @@ def _same_event(a: EventMention, b: EventMention, copied: Copied) -> bool:
 
 
 def _retold(mentions: list[EventMention]) -> dict[int, EventMention]:
-    """Mentions that retell an event their report told just before: no place, date or scene of
-    their own («وأسفر التفجير عن …» after the bombing), the same kind of event and side as
-    the nearest earlier mention of that kind in the report → that mention."""
+    """Mentions that retell an event their report told before → that mention: one with no
+    place, date or scene of its own («وأسفر التفجير عن …» after the bombing) and the same
+    kind of event and side as the nearest earlier mention of that kind; one pointing back
+    («إدانته للتفجير الانتحاري الذي استهدف …», ``told_before``) to the nearest earlier
+    mention of its event type at its place."""
     retold: dict[int, EventMention] = {}
     by_doc: dict[str, list[EventMention]] = defaultdict(list)
     for mention in sorted(mentions, key=lambda m: (m.doc_id, m.span)):
@@ -99,8 +101,25 @@ def _retold(mentions: list[EventMention]) -> dict[int, EventMention]:
                         == (mention.event_type, mention.sub_event_type)), None)
         if earlier is not None and not mention.new_scene and _same_side(earlier, mention):
             retold[id(mention)] = retold.get(id(earlier), earlier)
+        elif mention.told_before:
+            earlier = next((other for other in reversed(by_doc[mention.doc_id])
+                            if other.event_type == mention.event_type and (
+                                not mention.place_in_sentence or _within(other, mention))),
+                           None)
+            if earlier is not None:
+                retold[id(mention)] = retold.get(id(earlier), earlier)
         by_doc[mention.doc_id].append(mention)
     return retold
+
+
+def _within(told: EventMention, retelling: EventMention) -> bool:
+    """Whether the retelling's place is the told event's, or a region or country it may
+    lie in («ضد التفجير» «في السعودية» of a bombing in Asir)."""
+    return bool(told.place and retelling.place) and (
+        told.place.name == retelling.place.name or retelling.place.precision >= REGION)
+
+
+REGION = 3  # ACLED's geo precision of a region or country
 
 
 def _same_side(a: EventMention, b: EventMention) -> bool:

@@ -26,6 +26,7 @@ from khabar.text.tokens import FoldedText
 ACTORS_FILE = "link/actors.tsv"
 COUNTRY = "{country}"
 FORCE_NOUNS_FILE = "link/force_nouns.tsv"
+ARM_WORDS_FILE = "link/arm_words.txt"
 COUNTRY_ARTICLE_FILE = "link/country_article.txt"
 GROUP_HEADS_FILE = "link/group_heads.txt"
 ARMY_HEADS_FILE = "link/army_heads.txt"
@@ -206,8 +207,9 @@ def _militia_head_of(form: str) -> str | None:
 
 def _forces_of_countries(folded: FoldedText, found: list[ActorName], offset: int
                          ) -> list[ActorName]:
-    """«القوات العراقية», «مقاتلات تركية», «غارة أميركية»: a noun of ``force_nouns.tsv``
-    and a country adjective are that country's forces, though the noun alone names no one."""
+    """«القوات العراقية», «مقاتلات تركية», «غارة أميركية», «القصف الجوي التركي»: a noun of
+    ``force_nouns.tsv`` and a country adjective are that country's forces, though the noun
+    alone names no one."""
     taken = [(actor.start - offset, actor.end - offset) for actor in found]
     tokens = folded.tokens
     forces = []
@@ -223,10 +225,19 @@ def _forces_of_countries(folded: FoldedText, found: list[ActorName], offset: int
             continue
         bare = ActorName(force_nouns()[noun], "1", start + offset, end + offset,
                          folded.original[start:end])
-        actor = _with_country(bare, folded, k + 1, offset)
+        # «القصف الجوي التركي»: an arm's adjective may stand before the country's
+        arm = k + 2 < len(tokens) and tokens[k + 1].form in arm_words()
+        actor = _with_country(bare, folded, k + 2 if arm else k + 1, offset)
         if actor.country is not None:
             forces.append(actor)
     return forces
+
+
+@cache
+def arm_words() -> frozenset[str]:
+    """«الجوي», «الحربية»: an arm's adjectives between a force noun and its country's
+    (``arm_words.txt``)."""
+    return frozenset(load_lines(ARM_WORDS_FILE))
 
 
 @lru_cache(maxsize=100_000)
