@@ -579,3 +579,9 @@ def test_an_arms_adjective_may_stand_between_a_force_noun_and_its_country() -> N
     # invented sentence
     text = "وقتل ستة أشخاص في القصف الجوي التركي على قرية قرب مدينة الكفرة."
     assert coded(text, "الكفرة")[0] == "Military Forces of Turkey"
+
+
+def test_who_laid_the_mines_that_exploded_is_actor1() -> None:
+    # invented sentence
+    text = "وقتل مدنيون في انفجار ألغام أرضية زرعها الحوثيون في مدينة الكفرة."
+    assert coded(text, "الكفرة")[0] == "Ansar Allah (Houthis)"
