@@ -69,3 +69,10 @@ def test_a_name_in_a_context_of_another_sense_is_no_actor():
     assert actors_in("تحالف القاعدة وداعش") == [("Al Qaeda", "القاعدة"),
                                                  ("Islamic State", "داعش")]
     assert actors_in("عناصر تنظيم القاعدة الإرهابي") == [("Al Qaeda", "تنظيم القاعدة")]
+    # a base named earlier in the sentence is the one «القاعدة» then means
+    assert actors_in("وحاصرت المقاومة قاعدة العند وسيطرت على التلال المطلة على القاعدة") == [
+        ("Military Forces of Yemen (2012-) Hadi faction", "المقاومة")]
+    assert actors_in("هاجموا قاعدة العند. وتبنى مسلحو القاعدة الهجوم") == [
+        ("Al Qaeda", "القاعدة")]
+    assert actors_in("بعد انشقاقه عن القاعدة انتقل إلى قاعدة أخرى ثم عاد إلى القاعدة") == [
+        ("Al Qaeda", "القاعدة")]

@@ -19,9 +19,10 @@ from khabar.link.geocode import demonym_country, load_gazetteer, place_form
 from khabar.resources import load_lines, load_tsv
 from khabar.text.normalize import normalize
 from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
+from khabar.text.quotes import FOLDED_QUOTE_MARKS
 from khabar.text.search_form import LAM_LAM, word_forms
 from khabar.text.spans import overlaps_any
-from khabar.text.tokens import FoldedText
+from khabar.text.tokens import FoldedText, Token
 
 ACTORS_FILE = "link/actors.tsv"
 COUNTRY = "{country}"
@@ -35,6 +36,8 @@ ACTOR_SENSES_FILE = "link/actor_senses.tsv"
 MAX_GROUP_NAME_WORDS = 3  # words after a militia head before the definite one ends the name
 UNLISTED_GROUP_INTER = "3"  # ACLED's political militia: an armed group named by its own name
 UNIDENTIFIED = "Unidentified"  # ACLED's names for an unknown side start so
+LETTER_PROCLITICS = "وفبكل"  # one-letter conjunctions and prepositions, not the article
+SENTENCE_ENDS = frozenset({".", "؟", "?", "!"})
 ARMED_GROUPS = frozenset({"2", "3", "4"})  # ACLED inter: rebels, political/identity militias
 
 
@@ -130,10 +133,11 @@ def find_actors(folded: FoldedText, offset: int = 0) -> list[ActorName]:
 @cache
 def actor_senses() -> dict[str, list[tuple[int, str]]]:
     """Folded name → (side, folded word pattern) of the contexts that give it another sense
-    (``actor_senses.tsv``); side is -1 for the word before, 1 for the word after."""
+    (``actor_senses.tsv``); side is -1 for the word before, 1 for the word after, 0 for any
+    word before it in its sentence."""
     senses: dict[str, list[tuple[int, str]]] = {}
     for row in load_tsv(ACTOR_SENSES_FILE):
-        side = -1 if row["side"] == "before" else 1
+        side = {"before": -1, "after": 1, "earlier": 0}[row["side"]]
         senses.setdefault(fold_phrase(row["form"]), []).append((side, normalize(row["word"])))
     return senses
 
@@ -146,9 +150,27 @@ def _other_sense(folded: FoldedText, first: int, last: int) -> bool:
     if not contexts:
         return False
     for side, pattern in contexts:
+        if side == 0:
+            if _earlier_in_sentence(tokens, first, pattern) and not (
+                    first and tokens[first - 1].form in FOLDED_QUOTE_MARKS):
+                return True
+            continue
         at = first - 1 if side < 0 else last + 1
         if 0 <= at < len(tokens) and tokens[at].is_word and fnmatchcase(tokens[at].form,
                                                                           pattern):
+            return True
+    return False
+
+
+def _earlier_in_sentence(tokens: list[Token], first: int, pattern: str) -> bool:
+    """Whether a word before token ``first`` in its sentence, after a conjunction or
+    preposition but with no article, matches the pattern («قاعدة العند …» before «المطلة
+    على القاعدة»: the base; an earlier «القاعدة» is no such word)."""
+    for token in reversed(tokens[:first]):
+        if token.form in SENTENCE_ENDS:
+            return False
+        bare = token.form.lstrip(LETTER_PROCLITICS)
+        if token.is_word and (fnmatchcase(token.form, pattern) or fnmatchcase(bare, pattern)):
             return True
     return False
 
