@@ -585,3 +585,43 @@ def test_who_laid_the_mines_that_exploded_is_actor1() -> None:
     # invented sentence
     text = "وقتل مدنيون في انفجار ألغام أرضية زرعها الحوثيون في مدينة الكفرة."
     assert coded(text, "الكفرة")[0] == "Ansar Allah (Houthis)"
+
+
+def test_clauses_telling_events_of_different_kinds_are_events_of_their_own() -> None:
+    # invented sentence: a shelling, then clashes told in a clause of their own
+    text = ("وقتل ثلاثة جنود في قصف شنه تنظيم داعش على ثكنة قرب مدينة الكفرة، وكانت المدينة "
+            "شهدت في الأيام الماضية اشتباكات عنيفة بين قوات الوفاق ومسلحين.")
+    report = article("k", text)
+    shelling, clash = mentions_of(report, [place(text, "الكفرة")])
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+    assert shelling.text.endswith("الكفرة") and clash.text.startswith("وكانت")
+    assert clash.sub_event_type == "Armed clash" and clash.place.name == "الكفرة"
+    assert [figure["value"] for figure in shelling.fatalities_reported] == [3]
+    assert not clash.fatalities_reported
+    for mention in (shelling, clash):
+        assert report.text[mention.span[0]:mention.span[1]] == mention.text
+
+
+def test_a_clause_retelling_or_causing_the_event_told_stays_with_it() -> None:
+    # invented sentences: responsibility for the attack told, a bomb that caused the deaths
+    for text in ("وقتل خمسة في تفجير انتحاري بمدينة الكفرة، وحملت السلطات تنظيم داعش "
+                 "مسؤولية الهجوم.",
+                 "واعتقلت الشرطة ثلاثة أشخاص في مدينة الكفرة، وقالت إن قوة الانفجار "
+                 "دمرت مبنى.",
+                 "وقتل جنديان في اشتباكات بمدينة الكفرة، إثر انفجار عبوة ناسفة."):
+        assert len(mentions_of(article("t", text), [place(text, "الكفرة")])) == 1, text
+
+
+def test_control_of_a_situation_is_not_ground_taken() -> None:
+    # invented sentence
+    text = "وتمكنت قوات الأمن من السيطرة على الموقف في مدينة الكفرة."
+    assert mentions_of(article("m", text), [place(text, "الكفرة")]) == []
+
+
+def test_the_site_or_identity_of_a_told_event_points_back_to_it() -> None:
+    # invented report
+    text = ("قتل خمسة من رجال الأمن في تفجير انتحاري استهدف مسجدا في مدينة الكفرة.\n"
+            "وتعمل السلطات على التعرف على هوية الانتحاري.\n"
+            "وطوقت الشرطة موقع الانفجار.\n")
+    mentions = mentions_of(article("i", text), [place(text, "الكفرة")])
+    assert [m.told_before for m in mentions] == [False, True, True]

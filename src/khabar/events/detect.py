@@ -7,8 +7,9 @@ Explosions/Remote violence, Air/drone strike; «اشتباكات» → Battles, 
 على», «لتحرير العاصمة»: ``purpose_words.tsv``) nor told in a clause of the future, intent
 or a plan («الأيام المقبلة ستشهد تنفيذ …»: ``not_happened.tsv``) nor an accusation the
 report rejects («الاتهامات الموجهة للجيش قصف المطارات … أخبار مزيفة»), or counts fighters killed
-without saying how («سقط نحو 31 قتيلا من المسلحين»: an armed clash). The rest of the
-record comes from what the earlier stages found in the same sentence:
+without saying how («سقط نحو 31 قتيلا من المسلحين»: an armed clash). Its clauses are
+mentions of their own when they tell events of different kinds (``_event_segments``). The
+rest of the record comes from what the earlier stages found in the same sentence:
 
 - **actors** from the actor lexicon (``link.actors``) in the order the sentence names
   them: the first before the trigger acts (actor1), the next one is acted on (actor2),
@@ -156,7 +157,8 @@ SUBJECT_WORDS = 6  # words a subject between a trigger and its tail may take
 def article_event_mentions(article: Article, claims: list[Claim], places: list[PlaceHit],
                            dates: list[DateHit], statements: list[Statement] = ()
                            ) -> list[EventMention]:
-    """The event mentions of one report, in text order (one event a sentence)."""
+    """The event mentions of one report, in text order (one event a sentence, or a clause:
+    ``_event_segments``)."""
     default_place = _main_place(places)
     published = _publication_day(article.published)
     news_day = _news_day(dates, published)
@@ -165,7 +167,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
     mentions = []
     lead_in = 0  # where the sentence before starts: a date there sets this one's scene
     rejected_before = False  # the sentence before rejects an accusation («… باطلة»)
-    for start, end in sentence_spans(article.text):
+    for start, end, whole in _event_segments(article.text):
         scene_from, lead_in = lead_in, start
         if "\n" in article.text[scene_from:start]:
             scene_from = start
@@ -199,13 +201,16 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         if not found:
             found = _combatants_killed([claim for claim in killed if not _unreal(
                 sentence, (claim.span[0] - start, claim.span[1] - start), cues)], start)
+        whole_sentence = article.text[whole[0]:whole[1]]
         if not found or _not_happened(sentence, words, senses) or (
-                _long_period(sentence) and not any(hit.precision == "day" for hit in when)):
+                _long_period(whole_sentence) and not any(hit.precision == "day" for hit in when)):
             continue
         named_actors = find_actors(folded, start)
         inside = _where_not_whence(article.text, [
-            place for place in places if start <= place.start and place.end <= end])
-        _, offset, form, event_type, sub_type = min(found)  # one event a sentence
+            place for place in places if start <= place.start and place.end <= end]
+        ) or _where_not_whence(article.text, [  # «…، وتعرضت لاحقا لتفجيرات»: the same place
+            place for place in places if whole[0] <= place.start and place.end <= whole[1]])
+        _, offset, form, event_type, sub_type = min(found)  # one event a sentence or clause
         place = _event_place(inside, start + offset) or default_place
         statement = _statement_telling(statements, start, end)
         if statement is not None and statement.polarity == "deny":
@@ -244,6 +249,56 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
                         "speaker_text": statement.speaker_text} if statement else None,
         ), _listed_towns(article.text, inside, place))
     return mentions
+
+
+# Where a sentence may part into events of their own: «؛», or a comma before a word that
+# opens a new clause (``CLAUSE_END`` without the full stop, colon and line break that end
+# a sentence or open a quotation).
+EVENT_CLAUSE_END = re.compile(r"؛|;|[،,]\s*(?=و|ف|ثم|حيث|بينما)")
+
+
+def _event_segments(text: str) -> list[tuple[int, int, Span]]:
+    """The stretches of a report that each tell one event, with the sentence each is in:
+    a sentence, or its clauses when they tell events of different kinds («وسيطرت القوات
+    العراقية على مبنى الجامعة، وتعرضت لاحقا لتفجيرات داخل مباني الجامعة»: ground taken,
+    then a bombing). A clause without an event word stays with the one before it; so does
+    one whose event word is not fresh (``_fresh``: «مسؤولية الهجوم», «إثر انفجار عبوة»,
+    «وقالت الشرطة إن قوة الانفجار …»), one of the same kind (one event, or one a town:
+    ``_one_a_town``) and police action at a protest or riot (ACLED codes «انتهت بتوقيف
+    متظاهرين» as the protest's intervention)."""
+    segments = []
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        folded = fold_and_tokenize(sentence)
+        found = _match(folded, find_phrases(folded, triggers()),
+                       find_phrases(folded, not_happened_words()),
+                       [(sense.start, sense.end)
+                        for sense in find_phrases(folded, other_sense_words())])
+        cuts = [0]
+        kind = None
+        for clause_start, clause_end in _clauses(sentence):
+            here = min((hit for hit in found if clause_start <= hit[1] < clause_end),
+                       default=None)
+            if here is None or not _fresh(sentence, here[1]):
+                continue  # «، وحملت السلطات داعش مسؤولية الهجوم»: told, or its cause
+            if kind is not None and here[3:5] != kind and not CROWD_EVENTS & {kind[0], here[3]}:
+                cuts.append(clause_start)
+            kind = here[3:5]
+        if len(cuts) == 1:
+            segments.append((start, end, (start, end)))
+            continue
+        for first, last in pairwise([*cuts, len(sentence)]):
+            piece = sentence[first:last]
+            lead = len(piece) - len(piece.lstrip())
+            trimmed = len(piece.rstrip(" \t،,؛;"))
+            segments.append((start + first + lead, start + first + trimmed, (start, end)))
+    return segments
+
+
+def _clauses(sentence: str) -> list[Span]:
+    """A sentence's clauses, each from where the one before it ends (``EVENT_CLAUSE_END``)."""
+    starts = [0, *(match.end() for match in EVENT_CLAUSE_END.finditer(sentence))]
+    return list(pairwise([*starts, len(sentence)]))
 
 
 def _one_a_town(mention: EventMention, towns: list[PlaceHit]) -> list[EventMention]:
@@ -335,12 +390,35 @@ def told_before_words() -> frozenset[str]:
 def _points_back(sentence: str, trigger_offset: int) -> bool:
     """Whether the event word is definite and one of the two words before it points back
     to an event already told («إدانته للتفجير الانتحاري الذي استهدف …»)."""
-    word_start = trigger_offset
-    while word_start > 0 and not sentence[word_start - 1].isspace():
-        word_start -= 1  # the match starts after the word's proclitics and article
+    return _definite(sentence, trigger_offset) and _after_pointer(sentence, trigger_offset)
+
+
+def _fresh(sentence: str, trigger_offset: int) -> bool:
+    """Whether the event word may tell an event not told yet: it is indefinite and no word
+    of ``told_before.tsv`` comes right before it (that one is an event told, or the cause
+    of the one told: «إثر انفجار عبوة ناسفة»)."""
+    return not (_definite(sentence, trigger_offset) or _after_pointer(sentence, trigger_offset))
+
+
+def _definite(sentence: str, offset: int) -> bool:
+    """Whether the word holding ``offset`` has the article («للتفجير», «الهجوم»)."""
+    word_start = _word_start(sentence, offset)
     word = fold_phrase(sentence[word_start:].split(maxsplit=1)[0])
-    if not any(form.startswith("ال") for form in word_forms(word)):
-        return False
+    return any(form.startswith("ال") for form in word_forms(word))
+
+
+def _word_start(sentence: str, offset: int) -> int:
+    """Where the word holding ``offset`` starts: a match starts after the word's proclitics
+    and article."""
+    while offset > 0 and not sentence[offset - 1].isspace():
+        offset -= 1
+    return offset
+
+
+def _after_pointer(sentence: str, offset: int) -> bool:
+    """Whether one of the two words before the word at ``offset`` is a word of
+    ``told_before.tsv`` («عقب هجوم انتحاري», «ضد التفجير»)."""
+    word_start = _word_start(sentence, offset)
     before = fold_phrase(" ".join(sentence[:word_start].split()[-2:])).split()
     return any(form in told_before_words() for word in before for form in word_forms(word))
 
