@@ -618,6 +618,14 @@ def test_control_of_a_situation_is_not_ground_taken() -> None:
     assert mentions_of(article("m", text), [place(text, "الكفرة")]) == []
 
 
+def test_actors_listed_before_a_word_of_a_side_are_one_side_after_between() -> None:
+    # invented sentence
+    text = ("واندلعت اشتباكات بين قوات الوفاق وميليشيات البقرة من جهة، وتنظيم داعش من "
+            "جهة أخرى في مدينة الكفرة.")
+    assert coded(text, "الكفرة") == (
+        "Military Forces of Libya (2016-) Government of National Accord", "Islamic State")
+
+
 def test_the_site_or_identity_of_a_told_event_points_back_to_it() -> None:
     # invented report
     text = ("قتل خمسة من رجال الأمن في تفجير انتحاري استهدف مسجدا في مدينة الكفرة.\n"

@@ -570,17 +570,19 @@ def _roles(named: list[ActorName], trigger_at: int, roles: dict[str, list[Span]]
         return None, None
     # «أن الإخوان والقاعدة وداعش تحالفوا ضد الجيش»: the side hit is actor2, not an ally
     # listed with actor1 («نجح الجيش الوطني والمقاومة الشعبية في السيطرة على …»)
-    partners = {name(actor) for actor in _listed_with(ordered[0], named, sentence)}
+    partners = {name(actor) for actor in _listed_with(ordered[0], named, sentence,
+                                                      roles["side"])}
     others = [name(actor) for actor in hit if actor.start > trigger_at] + [
         other for other in distinct[1:] if other not in partners]
     return distinct[0], next((other for other in others if other != distinct[0]), None)
 
 
-def _listed_with(actor: ActorName, named: list[ActorName], sentence: tuple[int, str]
-                 ) -> list[ActorName]:
+def _listed_with(actor: ActorName, named: list[ActorName], sentence: tuple[int, str],
+                 sides: list[Span]) -> list[ActorName]:
     """The actors listed with ``actor`` by «و» («الجيش الوطني والمقاومة الشعبية»): one
     side, unless «بين» comes shortly before the list («اشتباكات بين الحوثيين والمقاومة
-    الشعبية»)."""
+    الشعبية») and no word of a side (``role_words.tsv`` side) closes it («بين القوات
+    العراقية ومليشيا الحشد من جهة، وتنظيم الدولة من جهة أخرى»)."""
     start, text = sentence
     at = named.index(actor)
     first = last = at
@@ -590,7 +592,9 @@ def _listed_with(actor: ActorName, named: list[ActorName], sentence: tuple[int, 
     while last + 1 < len(named) and text[named[last].end - start:named[last + 1].start - start
                                          ].strip() == "و":
         last += 1
-    if "بين" in text[:named[first].start - start].split()[-BETWEEN_REACH:]:
+    one_side = any(not text[named[last].end - start:side_start - start].strip()
+                   for side_start, _ in sides)
+    if not one_side and "بين" in text[:named[first].start - start].split()[-BETWEEN_REACH:]:
         return []  # «بين أفراد يعتقد أنهم من المقاومة الشعبية وجماعة الحوثيين»
     return [other for other in named[first:last + 1] if other is not actor]
 
@@ -679,7 +683,8 @@ def role_words() -> PhraseTable[str]:
 def _role_words_at(folded: FoldedText, offset: int) -> dict[str, list[Span]]:
     """Role → the original spans of the sentence's role words."""
     found: dict[str, list[Span]] = {"target": [], "agent": [], "answer": [], "victim": [],
-                                    "casualty": [], "partitive": [], "ally": []}
+                                    "casualty": [], "partitive": [], "ally": [],
+                                    "side": []}
     for hit in find_phrases(folded, role_words()):
         span = (hit.start + offset, hit.end + offset)
         found[hit.value].append(span)
