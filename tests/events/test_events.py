@@ -633,3 +633,16 @@ def test_the_site_or_identity_of_a_told_event_points_back_to_it() -> None:
             "وطوقت الشرطة موقع الانفجار.\n")
     mentions = mentions_of(article("i", text), [place(text, "الكفرة")])
     assert [m.told_before for m in mentions] == [False, True, True]
+
+
+def test_strategic_developments_are_coded_with_acleds_sub_types() -> None:
+    # invented sentences; ground held without a fight is not ground taken in battle
+    for text, sub_type in (
+            ("وسيطرت قوات الوفاق على مدينة الكفرة دون أي مقاومة.",
+             "Non-violent transfer of territory"),
+            ("وأعلنت حكومة الوفاق التعبئة العامة في مدينة الكفرة.", "Change to group/activity"),
+            ("وبدأ الحوثيون نقل الأسرى من سجن مدينة الكفرة.", "Other"),
+            ("وفي مدينة الكفرة مبنى قديم فجره تنظيم داعش.", "Looting/property destruction")):
+        [mention] = mentions_of(article("g", text), [place(text, "الكفرة")])
+        assert (mention.event_type, mention.sub_event_type) == (
+            "Strategic developments", sub_type), text
