@@ -646,3 +646,13 @@ def test_strategic_developments_are_coded_with_acleds_sub_types() -> None:
         [mention] = mentions_of(article("g", text), [place(text, "الكفرة")])
         assert (mention.event_type, mention.sub_event_type) == (
             "Strategic developments", sub_type), text
+
+
+def test_a_definite_event_noun_with_no_place_of_its_own_retells_the_event() -> None:
+    # invented report: «القصف» retells the shelling; the one at a place of its own is new
+    text = ("وقصفت قوات النظام بالمدفعية أحياء مدينة الكفرة.\n"
+            "وأدى القصف إلى تدمير عدد من المنازل.\n"
+            "وتعرضت مدينة سبها للقصف أيضا.\n")
+    report = article("q", text)
+    mentions = mentions_of(report, [place(text, "الكفرة"), place(text, "سبها")])
+    assert [m.told_before for m in mentions] == [False, True, False]

@@ -244,7 +244,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             new_scene=bool(inside or _opens_scene(sentence) or answered or any(
                 scene_from <= hit.start and hit.end <= end for hit in dates)),
             fatalities_reported=[_reported(claim) for claim in killed],
-            told_before=_points_back(sentence, offset),
+            told_before=_points_back(sentence, offset, placed=bool(inside)),
             claimed_by={"statement_id": statement.id, "speaker": statement.speaker,
                         "speaker_text": statement.speaker_text} if statement else None,
         ), _listed_towns(article.text, inside, place))
@@ -382,15 +382,22 @@ def _unreal(text: str, span: Span, cues: list[PhraseMatch]) -> bool:
 
 
 @cache
-def told_before_words() -> frozenset[str]:
-    """Folded words that point back to an event already told (``told_before.tsv``)."""
-    return frozenset(fold_phrase(row["form"]) for row in load_tsv(TOLD_BEFORE_FILE))
+def told_before_words(where: str = "before") -> frozenset[str]:
+    """Folded words that point back to an event already told (``told_before.tsv``): from
+    one or two words before a definite event word, or as the event word itself."""
+    return frozenset(fold_phrase(row["form"]) for row in load_tsv(TOLD_BEFORE_FILE)
+                     if row["where"] == where)
 
 
-def _points_back(sentence: str, trigger_offset: int) -> bool:
-    """Whether the event word is definite and one of the two words before it points back
-    to an event already told («إدانته للتفجير الانتحاري الذي استهدف …»)."""
-    return _definite(sentence, trigger_offset) and _after_pointer(sentence, trigger_offset)
+def _points_back(sentence: str, trigger_offset: int, placed: bool) -> bool:
+    """Whether the event word is definite and names an event already told: after a word
+    pointing back («إدانته للتفجير الانتحاري …»), or by itself in a sentence that names no
+    place of its own («قتلوا في الغارة»; «تعرض مخيم خان الشيح بريف دمشق للقصف» is more)."""
+    word_start = _word_start(sentence, trigger_offset)
+    word = fold_phrase(sentence[word_start:].split(maxsplit=1)[0])
+    return _definite(sentence, trigger_offset) and (
+        _after_pointer(sentence, trigger_offset) or (not placed and any(
+            form in told_before_words("itself") for form in word_forms(word))))
 
 
 def _fresh(sentence: str, trigger_offset: int) -> bool:
