@@ -393,11 +393,9 @@ def _points_back(sentence: str, trigger_offset: int, placed: bool) -> bool:
     """Whether the event word is definite and names an event already told: after a word
     pointing back («إدانته للتفجير الانتحاري …»), or by itself in a sentence that names no
     place of its own («قتلوا في الغارة»; «تعرض مخيم خان الشيح بريف دمشق للقصف» is more)."""
-    word_start = _word_start(sentence, trigger_offset)
-    word = fold_phrase(sentence[word_start:].split(maxsplit=1)[0])
     return _definite(sentence, trigger_offset) and (
         _after_pointer(sentence, trigger_offset) or (not placed and any(
-            form in told_before_words("itself") for form in word_forms(word))))
+            form in told_before_words("itself") for form in _readings(sentence, trigger_offset))))
 
 
 def _fresh(sentence: str, trigger_offset: int) -> bool:
@@ -409,9 +407,13 @@ def _fresh(sentence: str, trigger_offset: int) -> bool:
 
 def _definite(sentence: str, offset: int) -> bool:
     """Whether the word holding ``offset`` has the article («للتفجير», «الهجوم»)."""
+    return any(form.startswith("ال") for form in _readings(sentence, offset))
+
+
+def _readings(sentence: str, offset: int) -> tuple[str, ...]:
+    """The folded readings of the word holding ``offset``, with and without proclitics."""
     word_start = _word_start(sentence, offset)
-    word = fold_phrase(sentence[word_start:].split(maxsplit=1)[0])
-    return any(form.startswith("ال") for form in word_forms(word))
+    return tuple(word_forms(fold_phrase(sentence[word_start:].split(maxsplit=1)[0])))
 
 
 def _word_start(sentence: str, offset: int) -> int:
