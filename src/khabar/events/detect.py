@@ -41,6 +41,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -254,7 +255,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
 # Where a sentence may part into events of their own: «؛», or a comma before a word that
 # opens a new clause (``CLAUSE_END`` without the full stop, colon and line break that end
 # a sentence or open a quotation).
-EVENT_CLAUSE_END = re.compile(r"؛|;|[،,]\s*(?=و|ف|ثم|حيث|بينما)")
+NEW_CLAUSE_COMMA = r"[،,]\s*(?=و|ف|ثم|حيث|بينما)"  # «، وقتل», «، فيما», «، حيث»
+EVENT_CLAUSE_END = re.compile(rf"؛|;|{NEW_CLAUSE_COMMA}")
 
 
 def _event_segments(text: str) -> list[tuple[int, int, Span]]:
@@ -348,7 +350,7 @@ def not_happened_words() -> PhraseTable[str]:
 
 # Where a clause ends: a full stop, «؛», «:», a line break, or a comma before a word that
 # opens a new clause («، وقتل», «، فيما», «، حيث»). A bare comma may only set off a phrase.
-CLAUSE_END = re.compile(r"[.؛;:\n]|[،,]\s*(?=و|ف|ثم|حيث|بينما)")
+CLAUSE_END = re.compile(rf"[.؛;:\n]|{NEW_CLAUSE_COMMA}")
 CUE_REACH = 1  # words between an event word and a cue that follows it («هجوم إرهابي محتمل»)
 # words between an accusation and the event word it names («الإتهامات الموجهة للجيش قصف»)
 ALLEGED_REACH = 3
@@ -595,11 +597,9 @@ def _listed_with(actor: ActorName, named: list[ActorName], sentence: tuple[int, 
     start, text = sentence
     at = named.index(actor)
     first = last = at
-    while first > 0 and text[named[first - 1].end - start:named[first].start - start
-                             ].strip() == "و":
+    while first > 0 and _and_between(sentence, named[first - 1], named[first]):
         first -= 1
-    while last + 1 < len(named) and text[named[last].end - start:named[last + 1].start - start
-                                         ].strip() == "و":
+    while last + 1 < len(named) and _and_between(sentence, named[last], named[last + 1]):
         last += 1
     one_side = any(not text[named[last].end - start:side_start - start].strip()
                    for side_start, _ in sides)
@@ -613,13 +613,25 @@ def _without_backers(named: list[ActorName], roles: dict[str, list[Span]],
     """The actors, less those named as backing another side («المقاومة المسنودة بقوات
     الجيش الوطني وطيران التحالف»; ``role_words.tsv`` ally): ACLED's associated actors,
     neither actor1 nor actor2."""
-    start, text = sentence
-    backers: list[ActorName] = []
-    for actor in named:
-        listed = backers and text[backers[-1].end - start:actor.start - start].strip() == "و"
-        if listed or any(0 <= actor.start - end <= AGENT_REACH for _, end in roles["ally"]):
-            backers.append(actor)
+    backers = _and_listed(named, sentence, lambda actor: any(
+        0 <= actor.start - end <= AGENT_REACH for _, end in roles["ally"]))
     return [actor for actor in named if actor not in backers]
+
+
+def _and_listed(named: list[ActorName], sentence: tuple[int, str],
+                picks: Callable[[ActorName], bool]) -> list[ActorName]:
+    """The actors ``picks`` picks, and those listed right after a picked one with «و»."""
+    picked: list[ActorName] = []
+    for actor in named:
+        if (picked and _and_between(sentence, picked[-1], actor)) or picks(actor):
+            picked.append(actor)
+    return picked
+
+
+def _and_between(sentence: tuple[int, str], before: ActorName, after: ActorName) -> bool:
+    """Whether nothing but «و» stands between two actors of a sentence."""
+    start, text = sentence
+    return text[before.end - start:after.start - start].strip() == "و"
 
 
 def _without_glosses(named: list[ActorName], sentence: tuple[int, str]) -> list[ActorName]:
@@ -645,13 +657,7 @@ def _victims(named: list[ActorName], roles: dict[str, list[Span]],
              sentence: tuple[int, str]) -> list[ActorName]:
     """The actors named as sides that lost people (``_lost_people``), and those listed
     right after one with «و»: «سقط مزيد من القتلى من القوات العراقية وتنظيم داعش»."""
-    start, text = sentence
-    victims: list[ActorName] = []
-    for actor in named:
-        listed = victims and text[victims[-1].end - start:actor.start - start].strip() == "و"
-        if listed or _lost_people(actor, roles, sentence):
-            victims.append(actor)
-    return victims
+    return _and_listed(named, sentence, lambda actor: _lost_people(actor, roles, sentence))
 
 
 def _lost_people(actor: ActorName, roles: dict[str, list[Span]],

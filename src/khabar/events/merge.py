@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 
-from khabar.events.detect import EventMention, date_range
+from khabar.events.detect import REGION, EventMention, date_range
 from khabar.link.actors import UNIDENTIFIED
 from khabar.model import Article, Event, EventSpan, Reuse, Story
 from khabar.reuse.independence import count_independent, pairs_among, reuse_by_doc
@@ -118,8 +118,6 @@ def _within(told: EventMention, retelling: EventMention) -> bool:
     return bool(told.place and retelling.place) and (
         told.place.name == retelling.place.name or retelling.place.precision >= REGION)
 
-
-REGION = 3  # ACLED's geo precision of a region or country
 
 
 def _same_side(a: EventMention, b: EventMention) -> bool:
