@@ -1,4 +1,4 @@
-from khabar.text.search_form import index_form, query_terms, word_forms
+from khabar.text.search_form import forms_keeping_article, index_form, query_terms, word_forms
 
 
 def test_a_lam_lam_word_also_reads_with_the_article():
@@ -11,3 +11,10 @@ def test_a_lam_lam_word_also_reads_with_the_article():
 
 def test_a_query_word_matches_its_stripped_forms():
     assert query_terms("بدرنة") == [["بدرنه", "درنه"]]
+
+
+def test_forms_keeping_article_strip_only_proclitics_without_the_article() -> None:
+    assert "قاعده" in forms_keeping_article("وقاعده")
+    assert "قاعده" in forms_keeping_article("بقاعده")
+    for definite in ("القاعده", "للقاعده", "والقاعده", "بالقاعده"):
+        assert "قاعده" not in forms_keeping_article(definite), definite

@@ -20,7 +20,7 @@ from khabar.resources import load_lines, load_tsv
 from khabar.text.normalize import normalize
 from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
 from khabar.text.quotes import FOLDED_QUOTE_MARKS
-from khabar.text.search_form import LAM_LAM, word_forms
+from khabar.text.search_form import LAM_LAM, forms_keeping_article, word_forms
 from khabar.text.spans import overlaps_any
 from khabar.text.tokens import FoldedText, Token
 
@@ -36,7 +36,6 @@ ACTOR_SENSES_FILE = "link/actor_senses.tsv"
 MAX_GROUP_NAME_WORDS = 3  # words after a militia head before the definite one ends the name
 UNLISTED_GROUP_INTER = "3"  # ACLED's political militia: an armed group named by its own name
 UNIDENTIFIED = "Unidentified"  # ACLED's names for an unknown side start so
-LETTER_PROCLITICS = "وفبكل"  # one-letter conjunctions and prepositions, not the article
 SENTENCE_ENDS = frozenset({".", "؟", "?", "!"})
 ARMED_GROUPS = frozenset({"2", "3", "4"})  # ACLED inter: rebels, political/identity militias
 
@@ -169,8 +168,8 @@ def _earlier_in_sentence(tokens: list[Token], first: int, pattern: str) -> bool:
     for token in reversed(tokens[:first]):
         if token.form in SENTENCE_ENDS:
             return False
-        bare = token.form.lstrip(LETTER_PROCLITICS)
-        if token.is_word and (fnmatchcase(token.form, pattern) or fnmatchcase(bare, pattern)):
+        if token.is_word and any(fnmatchcase(form, pattern)
+                                 for form in forms_keeping_article(token.form)):
             return True
     return False
 

@@ -39,6 +39,15 @@ def word_forms(folded_word: str) -> list[str]:
     return forms
 
 
+def forms_keeping_article(folded_word: str) -> list[str]:
+    """A folded word and its forms with a proclitic stripped that holds no article: «وقاعدة»
+    also reads «قاعدة»; «القاعدة» and «للقاعدة» never read as the indefinite word."""
+    return [folded_word, *(
+        folded_word[len(prefix):] for prefix in proclitics()
+        if "ال" not in prefix and prefix not in LAM_LAM and folded_word.startswith(prefix)
+        and len(folded_word) - len(prefix) >= MIN_STEM_LETTERS)]
+
+
 def index_form(text: str) -> str:
     """What the full-text index stores for a text: every word form, space-separated."""
     folded = normalize(text)
