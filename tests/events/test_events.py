@@ -656,3 +656,41 @@ def test_a_definite_event_noun_with_no_place_of_its_own_retells_the_event() -> N
     report = article("q", text)
     mentions = mentions_of(report, [place(text, "الكفرة"), place(text, "سبها")])
     assert [m.told_before for m in mentions] == [False, True, False]
+
+
+def test_a_surrender_counts_no_dead_and_a_toll_beside_it_is_a_clash_of_its_own() -> None:
+    # invented sentence: fighters killed, then fighters who gave themselves up, joined by
+    # a speaker's participles (not «، و»)
+    text = ("وقال المتحدث باسم الجيش الليبي إن المعارك في مدينة الكفرة مستمرة، مؤكدا مقتل "
+            "31 إرهابيا، مشيرا إلى أن أكثر من 22 مسلحا سلموا أنفسهم.")
+    report = article("s", text)
+    clash, surrender = mentions_of(report, [place(text, "الكفرة")])
+    assert (clash.sub_event_type, surrender.sub_event_type) == ("Armed clash", "Other")
+    assert [figure["value"] for figure in clash.fatalities_reported] == [31]
+    assert surrender.fatalities_reported == []
+    assert surrender.text.startswith("مشيرا") and "31" not in surrender.text
+    # they gave themselves up to the side whose spokesman tells it
+    assert surrender.actor2 == "Military Forces of Libya (2014-) Libyan National Army"
+    for mention in (clash, surrender):
+        assert report.text[mention.span[0]:mention.span[1]] == mention.text
+
+
+def test_a_toll_in_a_participle_clause_stays_with_a_fight_told_before_it() -> None:
+    # invented sentence: the toll belongs to the strikes
+    text = ("وقال المتحدث باسم الجيش الليبي إن الطيران شن غارات على مواقع داعش في مدينة "
+            "الكفرة، مؤكدا مقتل 12 مسلحا.")
+    [strike] = mentions_of(article("u", text), [place(text, "الكفرة")])
+    assert strike.sub_event_type == "Air/drone strike"
+    assert [figure["value"] for figure in strike.fatalities_reported] == [12]
+
+
+def test_our_forces_in_a_spokesmans_words_are_the_force_he_speaks_for() -> None:
+    # invented report: the spokesman's role names his side; «قواتنا» is that side
+    text = ("وقال المتحدث باسم الجيش الليبي إن الوضع مستقر.\n"
+            "وأضاف أن قواتنا سيطرت على مدينة الكفرة دون أي قتال.\n"
+            "وقال شاهد إن قواتنا سيطرت على مدينة سبها دون أي قتال.\n")
+    ours, unknown = mentions_of(article("o", text),
+                                [place(text, "الكفرة"), place(text, "سبها")])
+    assert ours.sub_event_type == "Non-violent transfer of territory"
+    assert ours.actor1 == "Military Forces of Libya (2014-) Libyan National Army"
+    assert unknown.actor1 is None  # a witness speaks for no force

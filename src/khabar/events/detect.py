@@ -47,7 +47,7 @@ from datetime import date, timedelta
 from functools import cache
 from itertools import pairwise
 
-from khabar.extract.lexicons import complementizers
+from khabar.extract.lexicons import complementizers, reporting_cues
 from khabar.extract.numbers import number_words
 from khabar.link.actors import (
     UNIDENTIFIED,
@@ -59,7 +59,7 @@ from khabar.link.actors import (
 )
 from khabar.link.geocode import demonym_country, load_gazetteer, place_form
 from khabar.model import Article, Claim, EventSpan, Span, Statement
-from khabar.resources import load_tsv
+from khabar.resources import load_lines, load_tsv
 from khabar.text.normalize import normalize
 from khabar.text.phrases import PhraseMatch, PhraseTable, find_phrases, fold_phrase
 from khabar.text.search_form import LAM_LAM, word_forms
@@ -75,6 +75,7 @@ ROLE_WORDS_FILE = "events/role_words.tsv"
 DEFAULT_ACTORS_FILE = "events/default_actors.tsv"
 SCENE_WORDS_FILE = "events/scene_words.tsv"
 PURPOSE_WORDS_FILE = "events/purpose_words.tsv"
+OUR_FORCES_FILE = "events/our_forces.txt"
 STATE_FORCES = "1"
 FORCES = frozenset({STATE_FORCES, "8"})  # ACLED inter: a state's forces, at home or abroad
 CIVILIANS = "7"  # ACLED inter: civilians are only ever the side acted on
@@ -168,7 +169,9 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
     mentions = []
     lead_in = 0  # where the sentence before starts: a date there sets this one's scene
     rejected_before = False  # the sentence before rejects an accusation («… باطلة»)
-    for start, end, whole in _event_segments(article.text):
+    tolls = [claim.span[0] for claim in claims
+             if claim.quantity == "killed" and not claim.part_of and claim.subject in COMBATANTS]
+    for start, end, whole in _event_segments(article.text, tolls):
         scene_from, lead_in = lead_in, start
         if "\n" in article.text[scene_from:start]:
             scene_from = start
@@ -193,7 +196,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         rejected_before = rejects
         senses = [(sense.start, sense.end) for sense in find_phrases(folded, other_sense_words())]
         found = _match(folded, words, cues, senses)
-        if not found and killed and _goes_on(article.text, mentions, start, named_days):
+        if not found and killed and whole == (start, end) and _goes_on(
+                article.text, mentions, start, named_days):
             # «… غارات على مواقعهم. وأسفرت عن مقتل 17 مسلحا»: the toll of the event just told
             for told in mentions:
                 if told.span == mentions[-1].span:  # every town the sentence listed
@@ -219,6 +223,10 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         country = place.country if place else None
         # «المقاومة الشعبية» is a side only in Yemen's war
         named_actors = [actor for actor in named_actors if actor.only_in in (None, country)]
+        side = _speaker_side(statement, statements) if statement is not None else None
+        if side is not None:  # «قواتنا تتقدم»: the speaker's own forces
+            named_actors = sorted([*named_actors, *_ours(folded, start, sentence, side)],
+                                  key=lambda actor: actor.start)
         roles = _role_words_at(folded, start)
         answered = _answers_fire(named_actors, roles, (start, sentence), offset)
         actor1, actor2 = _roles(named_actors, start + offset, roles, country, specific,
@@ -233,6 +241,9 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             sub_type = _territory(actor1)
         elif sub_type == SURRENDER:
             sub_type = "Other"
+            if actor2 is None and side is not None:  # a force's spokesman: to his side
+                actor2 = name_of(side, specific, country) or resolve(side.name, None)
+                actor2 = None if actor2 == actor1 else actor2
         mentions += _one_a_town(EventMention(
             doc_id=article.id, span=(start, end), text=sentence, trigger=form,
             event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
@@ -244,7 +255,10 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             # an answer to fire is an event of its own, not more of the fire it answers
             new_scene=bool(inside or _opens_scene(sentence) or answered or any(
                 scene_from <= hit.start and hit.end <= end for hit in dates)),
-            fatalities_reported=[_reported(claim) for claim in killed],
+            # ACLED counts no dead in a strategic development: its segment's tolls, if any,
+            # are claims of their own (``_event_segments`` parts a toll clause from it)
+            fatalities_reported=[] if event_type == STRATEGIC
+            else [_reported(claim) for claim in killed],
             told_before=_points_back(sentence, offset, placed=bool(inside)),
             claimed_by={"statement_id": statement.id, "speaker": statement.speaker,
                         "speaker_text": statement.speaker_text} if statement else None,
@@ -259,7 +273,7 @@ NEW_CLAUSE_COMMA = r"[،,]\s*(?=و|ف|ثم|حيث|بينما)"  # «، وقتل�
 EVENT_CLAUSE_END = re.compile(rf"؛|;|{NEW_CLAUSE_COMMA}")
 
 
-def _event_segments(text: str) -> list[tuple[int, int, Span]]:
+def _event_segments(text: str, tolls: list[int] = ()) -> list[tuple[int, int, Span]]:
     """The stretches of a report that each tell one event, with the sentence each is in:
     a sentence, or its clauses when they tell events of different kinds («وسيطرت القوات
     العراقية على مبنى الجامعة، وتعرضت لاحقا لتفجيرات داخل مباني الجامعة»: ground taken,
@@ -267,7 +281,12 @@ def _event_segments(text: str) -> list[tuple[int, int, Span]]:
     one whose event word is not fresh (``_fresh``: «مسؤولية الهجوم», «إثر انفجار عبوة»,
     «وقالت الشرطة إن قوة الانفجار …»), one of the same kind (one event, or one a town:
     ``_one_a_town``) and police action at a protest or riot (ACLED codes «انتهت بتوقيف
-    متظاهرين» as the protest's intervention)."""
+    متظاهرين» as the protest's intervention).
+
+    ``tolls`` are where fighters killed are counted. A clause with a toll and no event word
+    parts from a strategic development, which counts no dead («مؤكدا مقتل 31 إرهابيا، مشيرا
+    إلى أن أكثر من 22 شخصا سلموا أنفسهم»: fighting, then a surrender); beside any other
+    event it is that event's toll."""
     segments = []
     for start, end in sentence_spans(text):
         sentence = text[start:end]
@@ -281,11 +300,17 @@ def _event_segments(text: str) -> list[tuple[int, int, Span]]:
         for clause_start, clause_end in _clauses(sentence):
             here = min((hit for hit in found if clause_start <= hit[1] < clause_end),
                        default=None)
-            if here is None or not _fresh(sentence, here[1]):
+            if here is not None and _fresh(sentence, here[1]):
+                clause_kind = here[3:5]
+            elif any(start + clause_start <= toll < start + clause_end for toll in tolls):
+                clause_kind = TOLL
+            else:
                 continue  # «، وحملت السلطات داعش مسؤولية الهجوم»: told, or its cause
-            if kind is not None and here[3:5] != kind and not CROWD_EVENTS & {kind[0], here[3]}:
+            if kind is not None and _parts(kind, clause_kind):
                 cuts.append(clause_start)
-            kind = here[3:5]
+            elif clause_kind == TOLL and kind is not None:
+                continue  # the toll of the event before it
+            kind = clause_kind
         if len(cuts) == 1:
             segments.append((start, end, (start, end)))
             continue
@@ -297,10 +322,37 @@ def _event_segments(text: str) -> list[tuple[int, int, Span]]:
     return segments
 
 
+TOLL = ("toll", "")  # the kind of a clause that only counts fighters killed
+
+
+def _parts(before: tuple[str, str], after: tuple[str, str]) -> bool:
+    """Whether a clause of kind ``after`` tells another event than the clause before it."""
+    if TOLL in (before, after):
+        return STRATEGIC in (before[0], after[0])
+    return before != after and not CROWD_EVENTS & {before[0], after[0]}
+
+
+COMMA = re.compile(r"[،,]\s*")
+
+
 def _clauses(sentence: str) -> list[Span]:
-    """A sentence's clauses, each from where the one before it ends (``EVENT_CLAUSE_END``)."""
-    starts = [0, *(match.end() for match in EVENT_CLAUSE_END.finditer(sentence))]
-    return list(pairwise([*starts, len(sentence)]))
+    """A sentence's clauses, each from where the one before it ends: ``EVENT_CLAUSE_END``,
+    or a comma before a participle that carries on a speaker's words («، مشيرا إلى أن …»,
+    «، مؤكدا مقتل …»: ``reporting_verbs.tsv``, kind participle)."""
+    starts = {0, *(match.end() for match in EVENT_CLAUSE_END.finditer(sentence)),
+              *(match.end() for match in COMMA.finditer(sentence)
+                if _participle_at(sentence, match.end()))}
+    return list(pairwise([*sorted(starts), len(sentence)]))
+
+
+def _participle_at(sentence: str, offset: int) -> bool:
+    word = WORD.match(sentence, offset)
+    return word is not None and normalize(word.group()) in reporting_participles()
+
+
+@cache
+def reporting_participles() -> frozenset[str]:
+    return frozenset(cue.form for cue in reporting_cues().values() if cue.kind == "participle")
 
 
 def _one_a_town(mention: EventMention, towns: list[PlaceHit]) -> list[EventMention]:
@@ -830,6 +882,39 @@ def _statement_telling(statements: list[Statement], start: int, end: int) -> Sta
 
     best = max(statements, key=overlap, default=None)
     return best if best is not None and 2 * overlap(best) >= end - start else None
+
+
+def _speaker_side(statement: Statement, statements: list[Statement]) -> ActorName | None:
+    """The force a statement's speaker speaks for, named in his role («المتحدث باسم الجيش
+    الليبي»): the role of this statement, of the one whose speaker it carries on
+    («وأضاف»), or of another statement of the same speaker in the report."""
+    by_id = {other.id: other for other in statements}
+    told: list[Statement] = []
+    while statement is not None and statement not in told:
+        told.append(statement)
+        statement = by_id.get(statement.speaker_from)
+    speaker = next((said.speaker for said in told if said.speaker), None)
+    told += [other for other in statements if speaker and other.speaker == speaker]
+    for said in told:
+        for phrase in (said.speaker_role, said.speaker_text):
+            named = find_actors(fold_and_tokenize(phrase)) if phrase else []
+            if named:
+                return named[0]
+    return None
+
+
+@cache
+def our_forces() -> PhraseTable[str]:
+    return PhraseTable((fold_phrase(form), form) for form in load_lines(OUR_FORCES_FILE))
+
+
+def _ours(folded: FoldedText, offset: int, sentence: str, side: ActorName
+          ) -> list[ActorName]:
+    """The speaker's own forces where the sentence names them in the first person
+    (``our_forces.txt``), each as the force he speaks for."""
+    return [replace(side, start=hit.start + offset, end=hit.end + offset,
+                    written=sentence[hit.start:hit.end])
+            for hit in find_phrases(folded, our_forces())]
 
 
 def _reported(claim: Claim) -> dict:
