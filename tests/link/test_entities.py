@@ -152,3 +152,16 @@ def test_entities_a_person_an_actor_is_named_after_is_a_person_too():
     assert [m.text for m in government.mentions] == ["حكومة فايز السراج"]
     person = next(e for e in entities if e.type == "PER")
     assert [m.text for m in person.mentions] == ["فايز السراج"]
+
+
+def test_entities_our_forces_in_a_spokesmans_words_are_the_force_he_speaks_for():
+    # invented report: the spokesman's role names his side; a witness speaks for none
+    articles, _, entities = linked(
+        "قال العميد نادر الصافي، المتحدث باسم الجيش الوطني الليبي، إن الوضع مستقر.\n"
+        "وأضاف أن قواتنا تتقدم في حي الأربعمائة.\n"
+        "وقال شاهد إن جنودنا تعبوا.\n")
+    army = next(e for e in entities if e.name_en and "Libyan National Army" in e.name_en)
+    text = articles[0].text
+    ours = [m for m in army.mentions if m.text == "قواتنا"]
+    assert len(ours) == 1 and text[ours[0].span[0]:ours[0].span[1]] == "قواتنا"
+    assert not any(m.text == "جنودنا" for e in entities for m in e.mentions)

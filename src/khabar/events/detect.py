@@ -55,11 +55,13 @@ from khabar.link.actors import (
     find_actors,
     inter_of,
     name_of,
+    our_forces_in,
     resolve,
+    speaker_side,
 )
 from khabar.link.geocode import demonym_country, load_gazetteer, place_form
 from khabar.model import Article, Claim, EventSpan, Span, Statement
-from khabar.resources import load_lines, load_tsv
+from khabar.resources import load_tsv
 from khabar.text.normalize import normalize
 from khabar.text.phrases import PhraseMatch, PhraseTable, find_phrases, fold_phrase
 from khabar.text.search_form import LAM_LAM, word_forms
@@ -75,7 +77,6 @@ ROLE_WORDS_FILE = "events/role_words.tsv"
 DEFAULT_ACTORS_FILE = "events/default_actors.tsv"
 SCENE_WORDS_FILE = "events/scene_words.tsv"
 PURPOSE_WORDS_FILE = "events/purpose_words.tsv"
-OUR_FORCES_FILE = "events/our_forces.txt"
 STATE_FORCES = "1"
 FORCES = frozenset({STATE_FORCES, "8"})  # ACLED inter: a state's forces, at home or abroad
 CIVILIANS = "7"  # ACLED inter: civilians are only ever the side acted on
@@ -223,9 +224,9 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         country = place.country if place else None
         # «المقاومة الشعبية» is a side only in Yemen's war
         named_actors = [actor for actor in named_actors if actor.only_in in (None, country)]
-        side = _speaker_side(statement, statements) if statement is not None else None
+        side = speaker_side(statement, statements) if statement is not None else None
         if side is not None:  # «قواتنا تتقدم»: the speaker's own forces
-            named_actors = sorted([*named_actors, *_ours(folded, start, sentence, side)],
+            named_actors = sorted([*named_actors, *our_forces_in(folded, start, sentence, side)],
                                   key=lambda actor: actor.start)
         roles = _role_words_at(folded, start)
         answered = _answers_fire(named_actors, roles, (start, sentence), offset)
@@ -882,39 +883,6 @@ def _statement_telling(statements: list[Statement], start: int, end: int) -> Sta
 
     best = max(statements, key=overlap, default=None)
     return best if best is not None and 2 * overlap(best) >= end - start else None
-
-
-def _speaker_side(statement: Statement, statements: list[Statement]) -> ActorName | None:
-    """The force a statement's speaker speaks for, named in his role («المتحدث باسم الجيش
-    الليبي»): the role of this statement, of the one whose speaker it carries on
-    («وأضاف»), or of another statement of the same speaker in the report."""
-    by_id = {other.id: other for other in statements}
-    told: list[Statement] = []
-    while statement is not None and statement not in told:
-        told.append(statement)
-        statement = by_id.get(statement.speaker_from)
-    speaker = next((said.speaker for said in told if said.speaker), None)
-    told += [other for other in statements if speaker and other.speaker == speaker]
-    for said in told:
-        for phrase in (said.speaker_role, said.speaker_text):
-            named = find_actors(fold_and_tokenize(phrase)) if phrase else []
-            if named:
-                return named[0]
-    return None
-
-
-@cache
-def our_forces() -> PhraseTable[str]:
-    return PhraseTable((fold_phrase(form), form) for form in load_lines(OUR_FORCES_FILE))
-
-
-def _ours(folded: FoldedText, offset: int, sentence: str, side: ActorName
-          ) -> list[ActorName]:
-    """The speaker's own forces where the sentence names them in the first person
-    (``our_forces.txt``), each as the force he speaks for."""
-    return [replace(side, start=hit.start + offset, end=hit.end + offset,
-                    written=sentence[hit.start:hit.end])
-            for hit in find_phrases(folded, our_forces())]
 
 
 def _reported(claim: Claim) -> dict:

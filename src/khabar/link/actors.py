@@ -16,13 +16,14 @@ from functools import cache, lru_cache
 
 from khabar.extract.lexicons import function_words
 from khabar.link.geocode import demonym_country, load_gazetteer, place_form
+from khabar.model import Statement
 from khabar.resources import load_lines, load_tsv
 from khabar.text.normalize import normalize
 from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
 from khabar.text.quotes import FOLDED_QUOTE_MARKS
 from khabar.text.search_form import LAM_LAM, forms_keeping_article, word_forms
 from khabar.text.spans import overlaps_any
-from khabar.text.tokens import FoldedText, Token
+from khabar.text.tokens import FoldedText, Token, fold_and_tokenize
 
 ACTORS_FILE = "link/actors.tsv"
 COUNTRY = "{country}"
@@ -33,6 +34,7 @@ GROUP_HEADS_FILE = "link/group_heads.txt"
 ARMY_HEADS_FILE = "link/army_heads.txt"
 MILITIA_WORDS_FILE = "link/militia_words.tsv"
 ACTOR_SENSES_FILE = "link/actor_senses.tsv"
+OUR_FORCES_FILE = "link/our_forces.txt"
 MAX_GROUP_NAME_WORDS = 3  # words after a militia head before the definite one ends the name
 UNLISTED_GROUP_INTER = "3"  # ACLED's political militia: an armed group named by its own name
 UNIDENTIFIED = "Unidentified"  # ACLED's names for an unknown side start so
@@ -378,3 +380,37 @@ def inter_of(actor: str | None) -> str:
             return inter
     first = fold_phrase(actor).split(" ", 1)[0]
     return UNLISTED_GROUP_INTER if first and _militia_head_of(first) else ""
+
+
+def speaker_side(statement: Statement, statements: list[Statement]) -> ActorName | None:
+    """The force a statement's speaker speaks for, named in his role («المتحدث باسم الجيش
+    الليبي», «قائد قوات الصاعقة»): the role of this statement, of the one whose speaker it
+    carries on («وأضاف»), or of another statement of the same speaker in the report. A
+    speaker with no role speaks for no force: «تنظيم داعش» said, or a witness."""
+    by_id = {other.id: other for other in statements}
+    told: list[Statement] = []
+    while statement is not None and statement not in told:
+        told.append(statement)
+        statement = by_id.get(statement.speaker_from)
+    speaker = next((said.speaker for said in told if said.speaker), None)
+    told += [other for other in statements if speaker and other.speaker == speaker]
+    for said in told:
+        named = find_actors(fold_and_tokenize(said.speaker_role)) if said.speaker_role else []
+        if named:
+            return named[0]
+    return None
+
+
+@cache
+def our_forces() -> PhraseTable[str]:
+    return PhraseTable((fold_phrase(form), form) for form in load_lines(OUR_FORCES_FILE))
+
+
+def our_forces_in(folded: FoldedText, offset: int, text: str, side: ActorName
+                  ) -> list[ActorName]:
+    """A speaker's own forces where a text of his names them in the first person
+    («قواتنا»: ``our_forces.txt``), each as the force he speaks for; ``text`` is what
+    ``folded`` folds, and spans are shifted by ``offset``."""
+    return [replace(side, start=hit.start + offset, end=hit.end + offset,
+                    written=text[hit.start:hit.end])
+            for hit in find_phrases(folded, our_forces())]

@@ -45,7 +45,7 @@ from functools import cache
 from khabar.extract.lexicons import function_words, structure_words
 from khabar.extract.ner import NameSpan, find_names
 from khabar.extract.speakers import KnownNames, parse_speaker, runs, word_kind
-from khabar.link.actors import arabic_names, find_actors, name_of
+from khabar.link.actors import arabic_names, find_actors, name_of, our_forces_in, speaker_side
 from khabar.link.operations import find_operations
 from khabar.link.quoted_names import find_quoted_names
 from khabar.model import Article, Entity, Mention, Span, Statement
@@ -275,7 +275,7 @@ def _article_people(article: Article, statements: list[Statement]
             _note(person, article, phrase_span, text, name, titles, role)
     assigned: dict[str, _Person] = {}
     orgs: dict[tuple[str, ...], _Person] = {}
-    named_actors = _actor_people(article, folded)
+    named_actors = _actor_people(article, folded, statements)
     for statement in statements:
         if statement.speaker_span is None or statement.speaker_kind in {None, "UNNAMED",
                                                                         "ANAPHOR"}:
@@ -311,13 +311,21 @@ def _article_people(article: Article, statements: list[Statement]
     return [*found, *named_actors.values()], assigned
 
 
-def _actor_people(article: Article, folded: FoldedText) -> dict[str, _Person]:
+def _actor_people(article: Article, folded: FoldedText, statements: list[Statement] = ()
+                  ) -> dict[str, _Person]:
     """ACLED actor → the organization it is in this article, with every name it goes by
     («قوات حفتر», «القيادة العامة»). A generic name («الجيش») is the one specific force
     that fits it among those the article names; otherwise it is no entity. A unit of an
-    actor («قوات الصاعقة») is an organization of its own."""
+    actor («قوات الصاعقة») is an organization of its own. «قواتنا» in a spokesman's
+    statement is the force he speaks for (``link.actors.speaker_side``)."""
     named = find_actors(folded)
     specific = frozenset(actor.name for actor in named if not actor.generic)
+    for statement in statements:
+        first, last = statement.content_span
+        side = speaker_side(statement, statements)
+        if side is not None:
+            content = fold_and_tokenize(article.text[first:last])
+            named += our_forces_in(content, first, article.text[first:last], side)
     people: dict[str, _Person] = {}
     for actor in named:
         name = name_of(actor, specific)
