@@ -35,6 +35,18 @@ def test_a_place_mention_keeps_its_kind_word_and_a_place_inside_a_name_is_no_men
             assert text[mention.span[0]:mention.span[1]] == mention.text
 
 
+def test_an_adjective_of_the_kind_of_place_after_a_cued_place_is_part_of_its_mention() -> None:
+    # invented sentence: «الساحلية» describes the city; after an uncued place it may
+    # describe the noun before it (the crossings)
+    text = "بدأت عملية تطهير مدينة درنة الساحلية، وأغلقت منافذ طبرق الحدودية."
+    report = Article(id="c", source="c.txt", outlet=None, url=None, title=None,
+                     published=None, text=text, sha256="c")
+    found = place_entities(resolve_places([report]), {report.id: report.text})
+    written = {m.text for entity in found for m in entity.mentions}
+    assert "مدينة درنة الساحلية" in written
+    assert "طبرق" in written and "طبرق الحدودية" not in written
+
+
 def test_a_country_adjective_is_a_mention_of_its_country_but_not_inside_an_actor() -> None:
     text = ("قال الرئيس التركي إن الجيش الليبي دخل مدينة درنة الليبية، "
             "وإن الليبيين ينتظرون.")

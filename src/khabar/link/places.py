@@ -22,6 +22,7 @@ from khabar.link.geocode import (
     find_places,
     load_gazetteer,
     place_form,
+    place_words,
     resolve,
 )
 from khabar.model import Article, Entity, Mention
@@ -33,6 +34,7 @@ from khabar.text.tokens import fold_and_tokenize
 # Gazetteer kinds that are political units (GPE) rather than geographic areas (LOC).
 GPE_KINDS = frozenset({"country", "city", "town", "village", "hamlet"})
 NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+DESCRIBING = place_words("describing")
 
 
 def resolve_places(articles: list[Article]) -> dict[str, list[ResolvedPlace]]:
@@ -107,6 +109,10 @@ def _with_cue(doc_id: str, hit: ResolvedPlace, texts: dict[str, str]) -> Mention
     if after and hit.place.country and hit.mention.qualifier == hit.place.country and (
             demonym_country(load_gazetteer(), place_form(normalize(after.group(1))))
             == hit.place.country):
+        end = after.end()
+        after = NEXT_WORD.match(text, end)
+    # «مدينة درنة الساحلية»: an adjective of the kind of place is part of its mention
+    if after and start == cue_start and normalize(after.group(1)) in DESCRIBING:
         end = after.end()
     return Mention(doc_id, (start, end), text[start:end])
 
