@@ -1,3 +1,4 @@
+from khabar.extract.ner import NameSpan
 from khabar.extract.statements import find_statements
 from khabar.link.entities import link_entities
 from tests.extract.conftest import make
@@ -165,3 +166,15 @@ def test_entities_our_forces_in_a_spokesmans_words_are_the_force_he_speaks_for()
     ours = [m for m in army.mentions if m.text == "قواتنا"]
     assert len(ours) == 1 and text[ours[0].span[0]:ours[0].span[1]] == "قواتنا"
     assert not any(m.text == "جنودنا" for e in entities for m in e.mentions)
+
+
+def test_entities_a_name_the_model_cut_short_is_the_person_named_in_full():
+    # invented sentence; the model is made to return the name without its last word
+    text = "وذكر رئيس مجلس أعيان المدينة، عبد العزيز الشيخ، أن المدينة هادئة.\n"
+    article = make(text, published="2018-05-01")
+    start = text.index("عبد العزيز")
+    cut = NameSpan(start, start + len("عبد العزيز"), "PER", "عبد العزيز")
+    entities = link_entities([article], find_statements([article]),
+                             names={article.id: [cut]})
+    people = {e.name for e in entities if e.type == "PER"}
+    assert "عبد العزيز الشيخ" in people and "عبد العزيز" not in people

@@ -364,7 +364,13 @@ def _named(article: Article, found: list[_Person], taken: list[Span],
                 name.type == "PER" and any(char.isdigit() for char in text)):
             continue
         if name.type == "PER":
-            person = _local_match(people, key, None)
+            # «عبد العزيز» at the start of «عبد العزيز الشيخ»: the model cut the name short
+            # (not «خالد» of «فيصل بن خالد», his father)
+            person = _local_match(people, key, None) or next(
+                (p for p in people.values() if p.name_words[:len(key)] == key
+                 and len(key) < len(p.name_words)
+                 and any(m.span[0] == span[0] and span[1] < m.span[1] for m in p.mentions)),
+                None)
             if person is None:
                 person = people[key] = _Person(article.id, "PER", key,
                                                published=article.published, only_named=True)
