@@ -694,3 +694,24 @@ def test_our_forces_in_a_spokesmans_words_are_the_force_he_speaks_for() -> None:
     assert ours.sub_event_type == "Non-violent transfer of territory"
     assert ours.actor1 == "Military Forces of Libya (2014-) Libyan National Army"
     assert unknown.actor1 is None  # a witness speaks for no force
+
+
+def test_a_retelling_joins_the_event_it_names_with_a_word_of_another_kind() -> None:
+    # invented report: «نفذت الهجوم.» (the sentence's last word, before its full stop)
+    # retells the suicide bombing, though «الهجوم» alone would be an armed clash
+    text = ("قتل عشرة أشخاص في تفجير انتحاري استهدف سوقا في مدينة الكفرة.\n"
+            "وتضاربت المعلومات بشأن منفذ العملية، فيما قالت تقارير إن امرأة نفذت الهجوم.\n")
+    report = article("h", text)
+    bombing, retelling = mentions_of(report, [place(text, "الكفرة")])
+    assert (bombing.event_type, retelling.event_type) == ("Explosions/Remote violence",
+                                                          "Battles")
+    assert retelling.told_before
+    events = merge_events([bombing, retelling], [Story("s", "l", ["h"], None, None)],
+                          [report], [])
+    assert len(events) == 1 and len(events[0].spans) == 2
+
+
+def test_an_explosion_of_knowledge_or_people_is_no_bomb() -> None:
+    # invented sentence
+    text = "وقال باحث إن الانفجار المعرفي في مدينة الكفرة غير حياة الناس."
+    assert mentions_of(article("x", text), [place(text, "الكفرة")]) == []

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -467,8 +468,16 @@ def _definite(sentence: str, offset: int) -> bool:
 
 def _readings(sentence: str, offset: int) -> tuple[str, ...]:
     """The folded readings of the word holding ``offset``, with and without proclitics."""
-    word_start = _word_start(sentence, offset)
-    return tuple(word_forms(fold_phrase(sentence[word_start:].split(maxsplit=1)[0])))
+    start = end = offset  # the run of letters around it: «الهجوم.», «و«الهجوم»»
+    while start > 0 and _in_word(sentence[start - 1]):
+        start -= 1
+    while end < len(sentence) and _in_word(sentence[end]):
+        end += 1
+    return tuple(word_forms(fold_phrase(sentence[start:end])))
+
+
+def _in_word(char: str) -> bool:
+    return char.isalpha() or unicodedata.category(char) == "Mn"  # a letter or a vowel mark
 
 
 def _word_start(sentence: str, offset: int) -> int:

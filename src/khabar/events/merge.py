@@ -36,6 +36,7 @@ from khabar.reuse.independence import count_independent, pairs_among, reuse_by_d
 from khabar.text.spans import overlaps
 
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def merge_events(mentions: list[EventMention], stories: list[Story], articles: list[Article],
@@ -92,7 +93,7 @@ def _retold(mentions: list[EventMention]) -> dict[int, EventMention]:
     place, date or scene of its own («وأسفر التفجير عن …» after the bombing) and the same
     kind of event and side as the nearest earlier mention of that kind; one pointing back
     («إدانته للتفجير الانتحاري الذي استهدف …», ``told_before``) to the nearest earlier
-    mention of its event type at its place."""
+    mention of its event type at its place, or else of another violent type."""
     retold: dict[int, EventMention] = {}
     by_doc: dict[str, list[EventMention]] = defaultdict(list)
     for mention in sorted(mentions, key=lambda m: (m.doc_id, m.span)):
@@ -102,10 +103,14 @@ def _retold(mentions: list[EventMention]) -> dict[int, EventMention]:
         if earlier is not None and not mention.new_scene and _same_side(earlier, mention):
             retold[id(mention)] = retold.get(id(earlier), earlier)
         elif mention.told_before:
-            earlier = next((other for other in reversed(by_doc[mention.doc_id])
-                            if other.event_type == mention.event_type and (
-                                not mention.place_in_sentence or _within(other, mention))),
-                           None)
+            # «نفذت الهجوم» after a suicide bombing: a retelling may name the event it
+            # retells with a word of another kind; one of its own kind comes first
+            placed = [other for other in reversed(by_doc[mention.doc_id])
+                      if not mention.place_in_sentence or _within(other, mention)]
+            earlier = next((other for other in placed
+                            if other.event_type == mention.event_type), None) or next(
+                (other for other in placed
+                 if {other.event_type, mention.event_type} <= VIOLENT_TYPES), None)
             if earlier is not None:
                 retold[id(mention)] = retold.get(id(earlier), earlier)
         by_doc[mention.doc_id].append(mention)
