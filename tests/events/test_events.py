@@ -715,3 +715,12 @@ def test_an_explosion_of_knowledge_or_people_is_no_bomb() -> None:
     # invented sentence
     text = "وقال باحث إن الانفجار المعرفي في مدينة الكفرة غير حياة الناس."
     assert mentions_of(article("x", text), [place(text, "الكفرة")]) == []
+
+
+def test_a_front_line_is_a_place_not_a_clash() -> None:
+    # invented sentences; the shelling near the front line stands
+    text = "ودخلت تركيا علنا على خط المواجهات في مدينة الكفرة."
+    assert mentions_of(article("f", text), [place(text, "الكفرة")]) == []
+    text = "وقصفت قوات النظام بالمدفعية قرى مدينة الكفرة القريبة من خطوط المواجهة."
+    [shelling] = mentions_of(article("f", text), [place(text, "الكفرة")])
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"
