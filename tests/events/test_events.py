@@ -721,6 +721,6 @@ def test_a_front_line_is_a_place_not_a_clash() -> None:
     # invented sentences; the shelling near the front line stands
     text = "ودخلت تركيا علنا على خط المواجهات في مدينة الكفرة."
     assert mentions_of(article("f", text), [place(text, "الكفرة")]) == []
-    text = "وقصفت قوات النظام بالمدفعية قرى مدينة الكفرة القريبة من خطوط المواجهة."
+    text = "وقصفت قوات النظام بالمدفعية قرى مدينة الكفرة القريبة من خطوط المواجهات."
     [shelling] = mentions_of(article("f", text), [place(text, "الكفرة")])
     assert shelling.sub_event_type == "Shelling/artillery/missile attack"
