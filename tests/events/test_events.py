@@ -724,3 +724,20 @@ def test_a_front_line_is_a_place_not_a_clash() -> None:
     text = "وقصفت قوات النظام بالمدفعية قرى مدينة الكفرة القريبة من خطوط المواجهات."
     [shelling] = mentions_of(article("f", text), [place(text, "الكفرة")])
     assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_country_opening_a_reported_clause_acted_and_is_not_the_place() -> None:
+    # invented sentences: Turkey struck; the strikes were in Kufra
+    text = "وقال مسؤول إن تركيا شنت غارات جوية على مواقع في مدينة الكفرة."
+    at = text.index("تركيا")
+    turkey = PlaceHit(at, at + len("تركيا"), "Turkey", "Turkey", None, 39.0, 35.0, 3)
+    [strike] = mentions_of(article("c", text), [turkey, place(text, "الكفرة")])
+    assert strike.place.name == "الكفرة"
+    assert strike.actor1 == "Military Forces of Turkey"
+    # a country that is the only place named stays the place
+    text = "وقال مسؤول إن تركيا شهدت اشتباكات عنيفة."
+    at = text.index("تركيا")
+    turkey = PlaceHit(at, at + len("تركيا"), "Turkey", "Turkey", None, 39.0, 35.0, 3)
+    [clash] = mentions_of(article("c", text), [turkey])
+    assert clash.place.name == "Turkey"
+    assert clash.actor1 != "Military Forces of Turkey"

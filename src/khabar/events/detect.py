@@ -237,6 +237,10 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         actor1, actor2 = _coded_roles(actor1, actor2, named_actors, event_type, sub_type,
                                       sentence, country, answered)
         actor1_from = None
+        # «أن تركيا شنت غارات … شمالي العراق»: a country that is who acted, not where
+        acting = _acting_country(article.text, places, start, start + offset)
+        if actor1 is None and event_type in PHYSICAL and acting and acting not in inside:
+            actor1 = resolve(MILITARY_FORCES, acting.country, specific)
         if actor1 is None and event_type in PHYSICAL:
             actor1, actor1_from = _ongoing_actor(mentions, place, actor2)
         if sub_type == TERRITORY:
@@ -983,7 +987,8 @@ def _said_on(text: str, hit: DateHit, statements: list[Statement]) -> bool:
 def _where_not_whence(text: str, places: list[PlaceHit]) -> list[PlaceHit]:
     """The places a sentence may put its event in: not those after «من» ("from"), which say
     where people or fire came from («8 أجانب من مصر وتونس», «قذائف من اليمن»), nor the
-    rest of a list they open."""
+    rest of a list they open, nor a country that opens a reported clause as its subject
+    when the sentence names another place."""
     kept: list[PlaceHit] = []
     whence = False
     previous_end = None
@@ -993,7 +998,29 @@ def _where_not_whence(text: str, places: list[PlaceHit]) -> list[PlaceHit]:
         if not whence:
             kept.append(place)
         previous_end = place.end
-    return kept
+    # «أن الولايات المتحدة وحلفاءها نفذوا 29 ضربة … في العراق وسوريا»: a country opening
+    # a reported clause is who acted; it is the place only if the sentence names no other
+    acting = [place for place in kept if place.precision >= REGION
+              and _after_complementizer(text, place.start)]
+    return [place for place in kept if place not in acting] or kept
+
+
+MILITARY_FORCES = "Military Forces of {country}"
+
+
+def _acting_country(text: str, places: list[PlaceHit], start: int, trigger_at: int
+                    ) -> PlaceHit | None:
+    """The country that opens a reported clause before the event word, as its subject:
+    «أن تركيا شنت … غارات» (its forces acted, if the sentence puts the event elsewhere;
+    «إن تركيا شهدت اشتباكات» is where)."""
+    return next((place for place in places
+                 if start <= place.start < trigger_at and place.precision >= REGION
+                 and place.country and _after_complementizer(text, place.start)), None)
+
+
+def _after_complementizer(text: str, start: int) -> bool:
+    words = normalize(text[max(0, start - 12):start]).split()
+    return bool(words) and complementizers().get(words[-1].removeprefix("ب")) == "that"
 
 
 def _joined(text: str, previous_end: int | None, start: int) -> bool:
