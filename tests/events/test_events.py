@@ -741,3 +741,10 @@ def test_a_country_opening_a_reported_clause_acted_and_is_not_the_place() -> Non
     [clash] = mentions_of(article("c", text), [turkey])
     assert clash.place.name == "Turkey"
     assert clash.actor1 != "Military Forces of Turkey"
+
+
+def test_an_attack_with_its_possessor_glued_is_an_event() -> None:
+    # invented sentence
+    text = "وقالت الشرطة إن ثلاثة من أفرادها أصيبوا أثناء هجومهم على ثكنات داعش في مدينة الكفرة."
+    [attack] = mentions_of(article("p", text), [place(text, "الكفرة")])
+    assert (attack.sub_event_type, attack.place.name) == ("Armed clash", "الكفرة")
