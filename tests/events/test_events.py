@@ -569,6 +569,17 @@ def test_a_sentence_pointing_back_to_a_told_event_retells_it() -> None:
     assert sorted(len(event.spans) for event in events) == [1, 2]
 
 
+def test_a_protest_against_a_bombing_is_a_protest_and_a_cause_is_not_a_reaction() -> None:
+    # invented sentences: the bombing is what the crowd protests, so the sentence's event
+    # is the protest; «جراء» names a cause, and the sentence's event is the strike
+    text = "وتجمع مئات في مدينة الكفرة للتظاهر احتجاجا على التفجير الانتحاري."
+    [mention] = mentions_of(article("p", text), [place(text, "الكفرة")])
+    assert mention.event_type == "Protests"
+    text = "وتضررت منازل في مدينة الكفرة جراء الغارات الجوية ومظاهرة خرجت بعدها."
+    [mention] = mentions_of(article("c", text), [place(text, "الكفرة")])
+    assert mention.sub_event_type == "Air/drone strike"
+
+
 def test_civilians_are_never_actor1() -> None:
     # invented sentence
     text = "وندين قصف المدنيين في مدينة الكفرة."

@@ -217,7 +217,12 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             place for place in places if start <= place.start and place.end <= end]
         ) or _where_not_whence(article.text, [  # «…، وتعرضت لاحقا لتفجيرات»: the same place
             place for place in places if whole[0] <= place.start and place.end <= whole[1]])
-        _, offset, form, event_type, sub_type = min(found)  # one event a sentence or clause
+        # one event a sentence or clause: its earliest trigger row, but not the event a
+        # reaction is to while another is there («تجمعوا للتظاهر احتجاجًا على التفجير»: a
+        # protest against the bombing)
+        reacted_to = _reacted_to(sentence, found)
+        _, offset, form, event_type, sub_type = min(
+            found, key=lambda hit: (hit[1] in reacted_to, hit))
         place = _event_place(inside, start + offset) or default_place
         statement = _statement_telling(statements, start, end)
         if statement is not None and statement.polarity == "deny":
@@ -445,8 +450,9 @@ def _unreal(text: str, span: Span, cues: list[PhraseMatch]) -> bool:
 def told_before_words(where: str = "before") -> frozenset[str]:
     """Folded words that point back to an event already told (``told_before.tsv``): from
     one or two words before a definite event word, or as the event word itself."""
+    wanted = {where, "reaction"} if where == "before" else {where}
     return frozenset(fold_phrase(row["form"]) for row in load_tsv(TOLD_BEFORE_FILE)
-                     if row["where"] == where)
+                     if row["where"] in wanted)
 
 
 def _points_back(sentence: str, trigger_offset: int, placed: bool) -> bool:
@@ -492,12 +498,25 @@ def _word_start(sentence: str, offset: int) -> int:
     return offset
 
 
-def _after_pointer(sentence: str, offset: int) -> bool:
+def _after_pointer(sentence: str, offset: int, where: str = "before") -> bool:
     """Whether one of the two words before the word at ``offset`` is a word of
-    ``told_before.tsv`` («عقب هجوم انتحاري», «ضد التفجير»)."""
+    ``told_before.tsv`` («عقب هجوم انتحاري», «ضد التفجير»), of its ``where`` group."""
     word_start = _word_start(sentence, offset)
     before = fold_phrase(" ".join(sentence[:word_start].split()[-2:])).split()
-    return any(form in told_before_words() for word in before for form in word_forms(word))
+    pointers = told_before_words(where)
+    return any(form in pointers for word in before for form in word_forms(word))
+
+
+def _reacted_to(sentence: str, found: list[tuple[int, int, str, str, str]]) -> set[int]:
+    """Offsets of the event words a reaction word points at («احتجاجا على التفجير
+    الانتحاري»): right after it, or in the run of event words that follows it."""
+    reacted_to: set[int] = set()
+    for _, offset, *_ in sorted(found, key=lambda hit: hit[1]):
+        word_before = _word_start(sentence, len(sentence[:_word_start(sentence, offset)].rstrip()))
+        in_run = any(_word_start(sentence, other) == word_before for other in reacted_to)
+        if in_run or _after_pointer(sentence, offset, "reaction"):
+            reacted_to.add(offset)
+    return reacted_to
 
 
 @cache
