@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from khabar.events.crowds import crowd_outcomes
 from khabar.events.detect import DateHit, PlaceHit, article_event_mentions
 from khabar.events.merge import merge_events
 from khabar.extract.dates import find_dates
@@ -26,9 +27,9 @@ def find_events(articles: list[Article], claims: list[Claim], statements: list[S
         statements_of[statement.doc_id].append(statement)
     mentions = []
     for article in articles:
-        mentions += article_event_mentions(
+        mentions += crowd_outcomes(article.text, article_event_mentions(
             article, claims_of[article.id], place_hits(places.get(article.id, [])),
-            date_hits(article), statements_of[article.id])
+            date_hits(article), statements_of[article.id]))
     return merge_events(mentions, stories, articles, reuse)
 
 
