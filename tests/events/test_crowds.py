@@ -61,3 +61,17 @@ def test_live_fire_on_a_protest_is_excessive_force_against_protesters():
     [protest], _ = crowd_events(text, "الكفرة")
     assert protest.sub_event_type == "Excessive force against protesters"
     assert protest.actor2 == "Police Forces of Libya"
+
+
+def test_what_a_crowd_reacts_to_at_a_place_of_its_own_is_an_event_of_its_own():
+    text = ("تظاهر أنصار الحزب في مدينة الكفرة أمس بعد مقتل ثلاثة أشخاص في اشتباكات بين "
+            "الشرطة ومسلحين في مدينة سبها.\n"
+            "ورشق المتظاهرون الشرطة بالحجارة.\n")
+    mentions, _ = crowd_events(text, "الكفرة", "سبها")
+    riot, clash = mentions
+    # the sentence after still tells of the crowd, past the clause of the clash
+    assert (riot.sub_event_type, riot.place.name) == ("Violent demonstration", "الكفرة")
+    assert riot.fatalities_reported == []
+    assert (clash.sub_event_type, clash.place.name) == ("Armed clash", "سبها")
+    assert clash.text.startswith("بعد مقتل")
+    assert [figure["value"] for figure in clash.fatalities_reported] == [3]

@@ -26,8 +26,10 @@ from functools import cache
 from khabar.events.detect import (
     ARRESTS,
     CROWD_EVENTS,
+    CROWD_WORDS_FILE,
     FORCES,
     EventMention,
+    crowd_causes,
     date_range,
     default_actors,
 )
@@ -38,7 +40,6 @@ from khabar.text.phrases import PhraseTable, find_phrases, fold_phrase
 from khabar.text.sentences import sentence_spans
 from khabar.text.tokens import fold_and_tokenize
 
-CROWD_WORDS_FILE = "events/crowd_words.tsv"
 FOLLOWING = 2  # sentences after a protest's own that may tell how it went
 PROTESTS, RIOTS = "Protests", "Riots"
 INTERVENTION = "Protest with intervention"
@@ -53,9 +54,9 @@ ESCALATION = ("Peaceful protest", INTERVENTION, EXCESSIVE_FORCE, VIOLENT_DEMONST
 
 @cache
 def crowd_words() -> PhraseTable[str]:
-    """Folded form → its kind, intervention or violence (``crowd_words.tsv``)."""
+    """Folded form → its kind: intervention, lethal or violence (``crowd_words.tsv``)."""
     return PhraseTable((fold_phrase(row["form"]), row["kind"])
-                       for row in load_tsv(CROWD_WORDS_FILE))
+                       for row in load_tsv(CROWD_WORDS_FILE) if row["kind"] != "cause")
 
 
 def crowd_outcomes(text: str, mentions: list[EventMention]) -> list[EventMention]:
@@ -70,7 +71,7 @@ def crowd_outcomes(text: str, mentions: list[EventMention]) -> list[EventMention
             continue
         country = mention.place.country if mention.place else None
         window = _window(text, mention, mentions[index + 1:], sentences)
-        kinds = _kinds_told(text, window) - {"cause"}
+        kinds = _kinds_told(text, window)
         actor1, actor2 = mention.actor1, mention.actor2
         if arrested:  # the police arrested them: the protest, the police as actor2
             kinds.add("intervention")
@@ -144,8 +145,7 @@ def _own_tolls(text: str, mention: EventMention) -> list[dict]:
     ثلاثة أشخاص»)."""
     start = mention.span[0]
     folded = fold_and_tokenize(text[start:mention.span[1]])
-    causes = [start + match.start for match in find_phrases(folded, crowd_words())
-              if match.value == "cause"]
+    causes = [start + match.start for match in find_phrases(folded, crowd_causes())]
     return [figure for figure in mention.fatalities_reported
             if not any(cause < figure["span"][0] for cause in causes)]
 
@@ -159,11 +159,14 @@ def _window(text: str, mention: EventMention, later: list[EventMention],
             sentences: list[Span]) -> Span:
     """The protest's sentence and up to ``FOLLOWING`` sentences after it that still tell of
     the crowd (name protesters or rioters: «لتفريق المتظاهرين الذين رشقوا القوات»), cut
-    where the report tells its next event."""
+    where a later sentence tells the report's next event."""
     end = mention.span[1]
-    stop = next((other.span[0] for other in later if other.span[0] >= mention.span[1]),
-                len(text))
-    after = [span for span in sentences if span[0] >= mention.span[1]][:FOLLOWING]
+    own_end = next((sentence_end for start, sentence_end in sentences
+                    if start <= mention.span[0] < sentence_end), end)
+    # the clause after it in its sentence («… بعد مقتل ثلاثة أشخاص في الاشتباكات») does not
+    # end the crowd's story; the next sentence's event does
+    stop = next((other.span[0] for other in later if other.span[0] >= own_end), len(text))
+    after = [span for span in sentences if span[0] >= own_end][:FOLLOWING]
     for start, sentence_end in after:
         if start >= stop or not _names_crowd(text[start:sentence_end]):
             break

@@ -78,6 +78,7 @@ ROLE_WORDS_FILE = "events/role_words.tsv"
 DEFAULT_ACTORS_FILE = "events/default_actors.tsv"
 SCENE_WORDS_FILE = "events/scene_words.tsv"
 PURPOSE_WORDS_FILE = "events/purpose_words.tsv"
+CROWD_WORDS_FILE = "events/crowd_words.tsv"
 STATE_FORCES = "1"
 FORCES = frozenset({STATE_FORCES, "8"})  # ACLED inter: a state's forces, at home or abroad
 CIVILIANS = "7"  # ACLED inter: civilians are only ever the side acted on
@@ -173,7 +174,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
     rejected_before = False  # the sentence before rejects an accusation («… باطلة»)
     tolls = [claim.span[0] for claim in claims
              if claim.quantity == "killed" and not claim.part_of and claim.subject in COMBATANTS]
-    for start, end, whole in _event_segments(article.text, tolls):
+    for start, end, whole in _event_segments(article.text, tolls,
+                                             [place.start for place in places]):
         scene_from, lead_in = lead_in, start
         if "\n" in article.text[scene_from:start]:
             scene_from = start
@@ -284,7 +286,8 @@ NEW_CLAUSE_COMMA = r"[،,]\s*(?=و|ف|ثم|حيث|بينما)"  # «، وقتل�
 EVENT_CLAUSE_END = re.compile(rf"؛|;|{NEW_CLAUSE_COMMA}")
 
 
-def _event_segments(text: str, tolls: list[int] = ()) -> list[tuple[int, int, Span]]:
+def _event_segments(text: str, tolls: list[int] = (), place_starts: list[int] = ()
+                    ) -> list[tuple[int, int, Span]]:
     """The stretches of a report that each tell one event, with the sentence each is in:
     a sentence, or its clauses when they tell events of different kinds («وسيطرت القوات
     العراقية على مبنى الجامعة، وتعرضت لاحقا لتفجيرات داخل مباني الجامعة»: ground taken,
@@ -297,7 +300,11 @@ def _event_segments(text: str, tolls: list[int] = ()) -> list[tuple[int, int, Sp
     ``tolls`` are where fighters killed are counted. A clause with a toll and no event word
     parts from a strategic development, which counts no dead («مؤكدا مقتل 31 إرهابيا، مشيرا
     إلى أن أكثر من 22 شخصا سلموا أنفسهم»: fighting, then a surrender); beside any other
-    event it is that event's toll."""
+    event it is that event's toll.
+
+    A crowd's sentence parts where it tells, at a place of its own, what the crowd reacts
+    to (``_crowd_cause``: «تظاهر أنصار الحزب في بلدة سيزر بعد مقتل ثلاثة أشخاص في
+    الاشتباكات … ببلدة سيلوبي»: a protest, and the clash before it)."""
     segments = []
     for start, end in sentence_spans(text):
         sentence = text[start:end]
@@ -322,6 +329,9 @@ def _event_segments(text: str, tolls: list[int] = ()) -> list[tuple[int, int, Sp
             elif clause_kind == TOLL and kind is not None:
                 continue  # the toll of the event before it
             kind = clause_kind
+        if len(cuts) == 1 and (cause := _crowd_cause(
+                sentence, folded, found, [at - start for at in place_starts])):
+            cuts.append(cause)
         if len(cuts) == 1:
             segments.append((start, end, (start, end)))
             continue
@@ -334,6 +344,30 @@ def _event_segments(text: str, tolls: list[int] = ()) -> list[tuple[int, int, Sp
 
 
 TOLL = ("toll", "")  # the kind of a clause that only counts fighters killed
+
+
+def _crowd_cause(sentence: str, folded: FoldedText, found: list[tuple[int, int, str, str, str]],
+                 place_starts: list[int]) -> int | None:
+    """Where a crowd's sentence starts to tell what the crowd reacts to: a cause word
+    (``crowd_words.tsv`` cause) after the crowd's event word, with another kind of event
+    word and a place of its own after it; else None."""
+    first = min(found, default=None)
+    if first is None or first[3] not in CROWD_EVENTS:
+        return None
+    for cause in find_phrases(folded, crowd_causes()):
+        if cause.start > first[1] and any(
+                hit[1] > cause.start and hit[3] not in CROWD_EVENTS for hit in found) and any(
+                at > cause.start for at in place_starts):
+            return _word_start(sentence, cause.start)
+    return None
+
+
+@cache
+def crowd_causes() -> PhraseTable[str]:
+    """Folded words before what a crowd reacts to («بعد», «احتجاجا»: ``crowd_words.tsv``
+    cause)."""
+    return PhraseTable((fold_phrase(row["form"]), row["kind"])
+                       for row in load_tsv(CROWD_WORDS_FILE) if row["kind"] == "cause")
 
 
 def _parts(before: tuple[str, str], after: tuple[str, str]) -> bool:
