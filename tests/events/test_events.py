@@ -580,6 +580,17 @@ def test_a_protest_against_a_bombing_is_a_protest_and_a_cause_is_not_a_reaction(
     assert mention.sub_event_type == "Air/drone strike"
 
 
+def test_a_definite_weapon_with_its_adjective_is_an_event_word_and_making_it_is_none() -> None:
+    # invented sentences: «العبوة الناسفة», both words definite, names the bomb; a cell
+    # that makes suicide belts tells no explosion
+    text = "وقتل جنديان بعد أن زرع مسلحون العبوة الناسفة في طريق دورية قرب مدينة الكفرة."
+    [mention] = mentions_of(article("d", text), [place(text, "الكفرة")])
+    assert mention.sub_event_type == "Remote explosive/landmine/IED"
+    text = "واعتقلت الشرطة في مدينة الكفرة أعضاء خلية مهمتها تصنيع الأحزمة الناسفة."
+    [mention] = mentions_of(article("m", text), [place(text, "الكفرة")])
+    assert mention.sub_event_type == "Arrests"
+
+
 def test_civilians_are_never_actor1() -> None:
     # invented sentence
     text = "وندين قصف المدنيين في مدينة الكفرة."
