@@ -770,3 +770,22 @@ def test_an_attack_with_its_possessor_glued_is_an_event() -> None:
     text = "وقالت الشرطة إن ثلاثة من أفرادها أصيبوا أثناء هجومهم على ثكنات داعش في مدينة الكفرة."
     [attack] = mentions_of(article("p", text), [place(text, "الكفرة")])
     assert (attack.sub_event_type, attack.place.name) == ("Armed clash", "الكفرة")
+
+
+def test_a_bombing_told_in_a_province_then_in_its_town_is_one_event() -> None:
+    # invented report: the province in the lead, the town inside it in the next sentence
+    text = ("قتل أربعة جنود اليوم إثر انفجار عبوة ناسفة بمحافظة الجبل الأخضر.\n"
+            "وقال المتحدث العسكري اليوم إن مسلحين زرعوا العبوة الناسفة على طريق بمدينة "
+            "شحات، ما أسفر عن مقتل أربعة جنود.\n")
+    report = article("p", text)
+    start = text.index("الجبل الأخضر")
+    province = PlaceHit(start, start + len("الجبل الأخضر"), "Al Jabal al Akhdar", "Libya",
+                        "Al Jabal al Akhdar", 32.6, 21.6, 3)
+    town = PlaceHit(text.index("شحات"), text.index("شحات") + 4, "Shahhat", "Libya",
+                    "Al Jabal al Akhdar", 32.8, 21.86, 1)
+    today = [DateHit(at, at + 5, "2025-03-10", "day") for at in
+             (text.index("اليوم"), text.index("اليوم", text.index("اليوم") + 1))]
+    mentions = mentions_of(report, [province, town], today)
+    assert len(mentions) == 2
+    [event] = merge_events(mentions, [Story("s", "l", ["p"], None, None)], [report], [])
+    assert event.location == "Shahhat" and event.fatalities == 4

@@ -7,9 +7,11 @@ are one event when:
 - their sentences are one passage copied by reuse (a rewrite retelling the same sentence), or
 - they come from different reports, both dated, with dates that can be the same day (a
   date's precision makes it a range: «الأسبوع الماضي» is seven days), and name the same
-  place (or one of them names none in its sentence), or
+  place (or one of them names none in its sentence, or the region or country the other's
+  town is in), or
 - they come from one report, both with a date in their sentence that can be the same day and
-  the same place named in both sentences, or
+  the same place named in both sentences (or a region, then a town in it with no day of
+  its own: «… بمحافظة شمال سيناء», «… بمدينة رفح التابعة لمحافظة شمال سيناء»), or
 - the later one retells the nearest earlier one of its kind in the report: it gives no place,
   date or «وفي …» scene of its own (nor does the sentence before it), and names no other
   side acting («وقال شهود إن الاشتباكات استمرت ساعات»).
@@ -29,7 +31,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 
-from khabar.events.detect import REGION, EventMention, date_range
+from khabar.events.detect import REGION, EventMention, PlaceHit, date_range
 from khabar.link.actors import UNIDENTIFIED
 from khabar.model import Article, Event, EventSpan, Reuse, Story
 from khabar.reuse.independence import count_independent, pairs_among, reuse_by_doc
@@ -75,7 +77,9 @@ def merge_events(mentions: list[EventMention], stories: list[Story], articles: l
 def _same_event(a: EventMention, b: EventMention, copied: Copied) -> bool:
     if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
         return False
-    different_places = bool(a.place and b.place and a.place.name != b.place.name)
+    different_places = bool(a.place and b.place and a.place.name != b.place.name
+                            and not _contains(a.place, b.place)
+                            and not _contains(b.place, a.place))
     if different_places and (a.split_among or b.split_among):
         return False  # a copied sentence listing towns tells one event at each
     if _is_copy(a, b, copied) or _is_copy(b, a, copied):
@@ -83,8 +87,12 @@ def _same_event(a: EventMention, b: EventMention, copied: Copied) -> bool:
     if different_places:
         return False
     if a.doc_id == b.doc_id:
-        return (a.place_in_sentence and b.place_in_sentence and a.date_in_sentence
-                and b.date_in_sentence and _dates_overlap(a, b))
+        # «… بمحافظة شمال سيناء» then «… بمدينة رفح» with no day of its own: the bombing
+        # told again where it was
+        both_dated = a.date_in_sentence and b.date_in_sentence
+        nested = bool(a.place and b.place and a.place.name != b.place.name)
+        return (a.place_in_sentence and b.place_in_sentence and _dates_overlap(a, b)
+                and (both_dated or nested))
     return _dates_overlap(a, b)
 
 
@@ -115,6 +123,13 @@ def _retold(mentions: list[EventMention]) -> dict[int, EventMention]:
                 retold[id(mention)] = retold.get(id(earlier), earlier)
         by_doc[mention.doc_id].append(mention)
     return retold
+
+
+def _contains(region: PlaceHit, town: PlaceHit) -> bool:
+    """Whether a region or country is where a town lies («بمحافظة شمال سيناء» of «بمدينة
+    رفح التابعة لمحافظة شمال سيناء»): one place for an event told at both."""
+    return region.precision >= REGION > town.precision and region.name in (
+        town.admin1, town.country)
 
 
 def _within(told: EventMention, retelling: EventMention) -> bool:
