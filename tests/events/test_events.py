@@ -789,3 +789,15 @@ def test_a_bombing_told_in_a_province_then_in_its_town_is_one_event() -> None:
     assert len(mentions) == 2
     [event] = merge_events(mentions, [Story("s", "l", ["p"], None, None)], [report], [])
     assert event.location == "Shahhat" and event.fatalities == 4
+
+
+def test_whom_a_crowd_stands_with_is_not_where_and_near_a_town_is_by_it() -> None:
+    # invented sentences
+    text = "وتضامنا مع مدينة سبها تظاهر مئات في مدينة الكفرة."
+    [mention] = mentions_of(article("s", text), [place(text, "سبها"), place(text, "الكفرة")])
+    assert mention.place.name == "الكفرة"
+    # «من» after «بالقرب» is not «from»
+    text = "وقتل خمسة في غارة جوية بالقرب من الكفرة في ليبيا."
+    [mention] = mentions_of(article("n", text), [place(text, "الكفرة"),
+                                                 place(text, "ليبيا", precision=3)])
+    assert mention.place.name == "الكفرة"

@@ -60,7 +60,13 @@ from khabar.link.actors import (
     resolve,
     speaker_side,
 )
-from khabar.link.geocode import demonym_country, load_gazetteer, place_form
+from khabar.link.geocode import (
+    CUE_WORDS,
+    NEAR_BEFORE_MIN,
+    demonym_country,
+    load_gazetteer,
+    place_form,
+)
 from khabar.model import Article, Claim, EventSpan, Span, Statement
 from khabar.resources import load_tsv
 from khabar.text.normalize import normalize
@@ -1014,7 +1020,13 @@ def _long_period(sentence: str) -> bool:
 def _after_word(text: str, start: int, group: str) -> bool:
     """Whether the words right before ``start`` are one of a ``scene_words.tsv`` group,
     a «و» allowed («ومنذ»)."""
-    words = normalize(text[max(0, start - 20):start]).split()
+    words = normalize(text[max(0, start - 30):start]).split()
+    if group == "origin" and len(words) >= 2 and fold_phrase(words[-2]) in NEAR_BEFORE_MIN:
+        return False  # «بالقرب من درنة» is near it
+    if group == "origin" and len(words) >= 3 and _place_cue(words[-1]):
+        # «تضامنا مع مدينة كوباني»: a phrase's cue word before the name («من مدينة» is
+        # left as it was: «انسحبوا من مدينة درنة» is where)
+        return " ".join(words[-3:-1]).removeprefix("و") in scene_words(group)
     return any(" ".join(words[-size:]).removeprefix("و") in scene_words(group)
                for size in (1, 2) if len(words) >= size)
 
@@ -1035,6 +1047,11 @@ def _said_on(text: str, hit: DateHit, statements: list[Statement]) -> bool:
         if cue and min(cue) <= hit.start and hit.end <= statement.content_span[0]:
             return True
     return False
+
+
+def _place_cue(word: str) -> bool:
+    """Whether a word is a cue before a place's name («مدينة», «محافظة»)."""
+    return any(form in CUE_WORDS for form in word_forms(fold_phrase(word)))
 
 
 def _where_not_whence(text: str, places: list[PlaceHit]) -> list[PlaceHit]:
