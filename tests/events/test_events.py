@@ -801,3 +801,12 @@ def test_whom_a_crowd_stands_with_is_not_where_and_near_a_town_is_by_it() -> Non
     [mention] = mentions_of(article("n", text), [place(text, "الكفرة"),
                                                  place(text, "ليبيا", precision=3)])
     assert mention.place.name == "الكفرة"
+
+
+def test_a_place_in_the_clause_of_what_led_to_the_event_is_not_its_place() -> None:
+    # invented sentence: the police were killed in Sabha; the strikes hit elsewhere
+    text = ("وبعد مقتل اثنين من رجال الشرطة في مدينة سبها، شن الطيران غارات جوية على مواقع "
+            "المسلحين في منطقة الجفرة.")
+    [mention] = mentions_of(article("c", text), [place(text, "سبها"),
+                                                 place(text, "الجفرة", precision=3)])
+    assert mention.sub_event_type == "Air/drone strike" and mention.place.name == "الجفرة"

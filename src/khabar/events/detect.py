@@ -231,6 +231,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         reacted_to = _reacted_to(sentence, found)
         _, offset, form, event_type, sub_type = min(
             found, key=lambda hit: (hit[1] in reacted_to, hit))
+        causes = _cause_spans(sentence, start, offset)
+        inside = _outside(causes, inside)
         place = _event_place(inside, start + offset) or default_place
         statement = _statement_telling(statements, start, end)
         if statement is not None and statement.polarity == "deny":
@@ -1047,6 +1049,24 @@ def _said_on(text: str, hit: DateHit, statements: list[Statement]) -> bool:
         if cue and min(cue) <= hit.start and hit.end <= statement.content_span[0]:
             return True
     return False
+
+
+def _cause_spans(sentence: str, start: int, offset: int) -> list[Span]:
+    """The clauses before a sentence's event word that tell what led to it («وبعد إقدام
+    عناصر الحزب على قتل شرطيين في سروج، شنت الحكومة غارات … في شمالي سورية»): from a
+    cause word (``crowd_words.tsv``) to the clause's comma."""
+    causes = []
+    for cause in find_phrases(fold_and_tokenize(sentence[:offset]), crowd_causes()):
+        comma = COMMA.search(sentence, cause.end, offset)
+        if comma is not None:
+            causes.append((start + cause.start, start + comma.start()))
+    return causes
+
+
+def _outside(causes: list[Span], places: list[PlaceHit]) -> list[PlaceHit]:
+    """The places a sentence names outside its cause clauses, unless none is."""
+    kept = [place for place in places if not inside_any((place.start, place.end), causes)]
+    return kept or places
 
 
 def _place_cue(word: str) -> bool:
