@@ -779,16 +779,19 @@ def test_a_bombing_told_in_a_province_then_in_its_town_is_one_event() -> None:
             "شحات، ما أسفر عن مقتل أربعة جنود.\n")
     report = article("p", text)
     start = text.index("الجبل الأخضر")
-    province = PlaceHit(start, start + len("الجبل الأخضر"), "Al Jabal al Akhdar", "Libya",
-                        "Al Jabal al Akhdar", 32.6, 21.6, 3)
     town = PlaceHit(text.index("شحات"), text.index("شحات") + 4, "Shahhat", "Libya",
                     "Al Jabal al Akhdar", 32.8, 21.86, 1)
     today = [DateHit(at, at + 5, "2025-03-10", "day") for at in
              (text.index("اليوم"), text.index("اليوم", text.index("اليوم") + 1))]
-    mentions = mentions_of(report, [province, town], today)
-    assert len(mentions) == 2
-    [event] = merge_events(mentions, [Story("s", "l", ["p"], None, None)], [report], [])
-    assert event.location == "Shahhat" and event.fatalities == 4
+    # the region named as ACLED's admin1, or as news names it with that admin1
+    for name, admin1 in (("Al Jabal al Akhdar", None),
+                         ("Al Jabal al Akhdar District", "Al Jabal al Akhdar")):
+        province = PlaceHit(start, start + len("الجبل الأخضر"), name, "Libya", admin1,
+                            32.6, 21.6, 3)
+        mentions = mentions_of(report, [province, town], today)
+        assert len(mentions) == 2
+        [event] = merge_events(mentions, [Story("s", "l", ["p"], None, None)], [report], [])
+        assert event.location == "Shahhat" and event.fatalities == 4
 
 
 def test_whom_a_crowd_stands_with_is_not_where_and_near_a_town_is_by_it() -> None:

@@ -127,9 +127,12 @@ def _retold(mentions: list[EventMention]) -> dict[int, EventMention]:
 
 def _contains(region: PlaceHit, town: PlaceHit) -> bool:
     """Whether a region or country is where a town lies («بمحافظة شمال سيناء» of «بمدينة
-    رفح التابعة لمحافظة شمال سيناء»): one place for an event told at both."""
-    return region.precision >= REGION > town.precision and region.name in (
-        town.admin1, town.country)
+    رفح التابعة لمحافظة شمال سيناء»): one place for an event told at both. A governorate
+    is named in the gazetteer as news names it («Jazan Region»), its admin1 as ACLED does
+    («Jazan»): the town's admin1 may be either."""
+    return region.precision >= REGION > town.precision and (
+        town.admin1 in {region.name, region.admin1} - {None, ""}
+        or town.country == region.name)
 
 
 def _within(told: EventMention, retelling: EventMention) -> bool:
