@@ -509,3 +509,25 @@ def test_evaluate_events_dated_and_actor1(tmp_path: Path, gold_date: str, gold_a
         "spans": [span | {"doc_id": "a1"}]}])
     scores = evaluate(gold, tmp_path)
     assert (scores["events_dated"].tp, scores["events_actor1"].tp) == (dated, same_actor)
+
+
+@pytest.mark.parametrize(("gold_sub", "gold_deaths", "sub_typed", "deaths"), [
+    ("Armed clash", 12, 1, 1),
+    ("Armed clash (two days of fighting)", "12", 1, 1),
+    ("Government regains territory", 3, 0, 0),
+    ("Armed clash", None, 1, 0),
+])
+def test_evaluate_events_sub_typed_and_fatalities(tmp_path: Path, gold_sub: str,
+                                                  gold_deaths: object, sub_typed: int,
+                                                  deaths: int) -> None:
+    quote = "قال العميد أحمد المسماري إن الجيش سيطر على 480 كم مربع من درنة."
+    span = {"doc_id": DOC, "text": quote, "span": span_of(RAW, quote)}
+    gold = {"documents": [{"doc_id": DOC}], "events": [
+        {"id": "E1", "event_type": "Battles", "sub_event_type": gold_sub,
+         "fatalities": gold_deaths, "spans": [span]}]}
+    write(tmp_path, "articles", [article("a1", RAW)])
+    write(tmp_path, "events", [{
+        "id": "e", "event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": 12,
+        "spans": [span | {"doc_id": "a1"}]}])
+    scores = evaluate(gold, tmp_path)
+    assert (scores["events_sub_typed"].tp, scores["events_fatalities"].tp) == (sub_typed, deaths)

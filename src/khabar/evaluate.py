@@ -71,7 +71,10 @@ Kinds:
   alone is that month; a gold with no date in it is never met). ``events_actor1`` needs
   the same ``actor1``: the names compare on their words before any "(", "–" or "/" (each
   "/"-part of the gold is an alternative), and on the starting year in parentheses when
-  both give one («Military Forces of Libya (2014-)» is not «(2016-)»).
+  both give one («Military Forces of Libya (2014-)» is not «(2016-)»). ``events_sub_typed``
+  needs equal ``event_type`` and ``sub_event_type`` (a gold note in parentheses after the
+  sub-type, «Other (troop movement)», is not compared); ``events_fatalities`` needs the same
+  ``fatalities`` (none and 0 are the same; a gold that is not a number is never met).
 
 The scorer folds text with its own small table, not ``khabar.text``: a bug in the system's
 normalization must not hide itself by also shaping the scores.
@@ -739,13 +742,31 @@ def _score_events(gold: dict[str, Any], pred: _Pred) -> list[KindScore]:
         return any(_same_actor(alternative, predicted)
                    for alternative in _actor_keys(str(g.rec.get("actor1") or "")))
 
+    def same_sub_type(g: _Item, p: _Item) -> bool:
+        gold_sub = str(g.rec.get("sub_event_type") or "").split(" (", 1)[0]
+        return same_type(g, p) and _event_type(gold_sub) == _event_type(
+            p.rec.get("sub_event_type"))
+
+    def same_fatalities(g: _Item, p: _Item) -> bool:
+        return _deaths(g.rec.get("fatalities")) == _deaths(p.rec.get("fatalities"))
+
     return [
         _span_kind("events", golds, preds, None),
         _span_kind("events_typed", golds, preds, same_type),
         _span_kind("events_located", golds, preds, same_place),
         _span_kind("events_dated", golds, preds, same_date),
         _span_kind("events_actor1", golds, preds, same_actor1),
+        _span_kind("events_sub_typed", golds, preds, same_sub_type),
+        _span_kind("events_fatalities", golds, preds, same_fatalities),
     ]
+
+
+def _deaths(value: Any) -> float | None:
+    """A fatalities figure as a number; none given and none counted are both no deaths."""
+    try:
+        return float(value) if value not in (None, "") else 0.0
+    except (TypeError, ValueError):
+        return None
 
 
 _ISO_DAY = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")

@@ -98,6 +98,19 @@ def test_claims_a_dual_of_people_is_counted_by_the_event_word_before_it():
     assert claims_of("والتقى الرجلان في القاهرة.")[1] == []
 
 
+def test_claims_an_indefinite_singular_person_counted_by_an_event_word_is_one():
+    officer, soldiers = claims_of("وأسفر الانفجار عن مقتل ضابط وثلاثة جنود.")[1]
+    assert (officer.text, officer.value, officer.quantity, officer.subject) == (
+        "مقتل ضابط", 1, "killed", "army")
+    assert soldiers.value == 3
+    assert [(c.value, c.subject) for c in claims_of("وقتل شرطي في الهجوم.")[1]] == [
+        (1, "police")]
+    # a definite noun names a person (often one of a figure told before); a noun with no
+    # event word right before it counts nothing
+    assert claims_of("ونتج عن ذلك استشهاد العريف أحمد، والجندي أول محمد.")[1] == []
+    assert claims_of("وقال جندي إن المعارك مستمرة.")[1] == []
+
+
 def test_claims_inside_a_statement_belong_to_its_speaker():
     text = ("قال العقيد نادر الصافي إن القوات قتلت 12 مسلحا في الاشتباك.\n"
             "وأفادت الصحيفة بأن المعارك استمرت. وقتل 3 مدنيين في القصف.\n")

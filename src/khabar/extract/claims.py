@@ -90,7 +90,8 @@ def article_claims(article: Article, statements: list[Statement] = ()) -> list[C
     while k < len(tokens):
         quantity = read_quantity(tokens, k) if tokens[k].is_word else None
         if quantity is None:
-            dual = _dual(article, folded, k, len(claims) + 1, statements)
+            dual = _dual(article, folded, k, len(claims) + 1, statements) or _one(
+                article, folded, k, len(claims) + 1, statements)
             if dual is not None:
                 claims.append(dual)
             k += 1
@@ -247,6 +248,37 @@ def _dual(article: Article, folded: FoldedText, k: int, number: int,
         subject = subject or (said.subject if said else None) or _subject(tokens, k, k)
     return _new_claim(article, folded.quote(first, last), number, statements, value=2,
                       value_high=None, approx=False, unit=unit, quantity=what,
+                      subject=subject)
+
+
+@cache
+def singular_nouns() -> dict[str, str | None]:
+    """Folded singular noun of a person → subject or None (``singular_nouns.tsv``)."""
+    return {normalize(row["form"]): row["subject"] or None
+            for row in load_tsv(f"{LEXICONS}/singular_nouns.tsv")}
+
+
+def _one(article: Article, folded: FoldedText, k: int, number: int,
+         statements: list[Statement]) -> Claim | None:
+    """«مقتل جندي», «وقتل شرطي»: an indefinite singular noun of a person right after the
+    event word that counts it is a figure of one. A definite one is left out: it names a
+    person, often one of a figure told before or the first of a list («استشهد 3 رجال أمن
+    … واستشهاد العريف …، والجندي أول …»), and ACLED keeps the lowest toll."""
+    tokens = folded.tokens
+    if k == 0 or not tokens[k].is_word:
+        return None
+    nouns = singular_nouns()
+    form = tokens[k].form
+    found = next((word for word in (form, form[1:] if form[:1] in "وبلف" else form)
+                  if word in nouns), None)
+    if found is None:
+        return None
+    said, first = _event_word_before(tokens, k)
+    if said is None or first != k - 1 or said.quantity in {"people", "attacks", "cases"}:
+        return None
+    subject = nouns[found] or said.subject or _subject(tokens, k, k)
+    return _new_claim(article, folded.quote(first, k), number, statements, value=1,
+                      value_high=None, approx=False, unit="count", quantity=said.quantity,
                       subject=subject)
 
 
