@@ -813,3 +813,13 @@ def test_a_place_in_the_clause_of_what_led_to_the_event_is_not_its_place() -> No
     [mention] = mentions_of(article("c", text), [place(text, "سبها"),
                                                  place(text, "الجفرة", precision=3)])
     assert mention.sub_event_type == "Air/drone strike" and mention.place.name == "الجفرة"
+
+
+def test_a_toll_over_the_period_a_report_counted_over_is_no_event() -> None:
+    # invented report: a ten-month total, then «this period» of it
+    text = ("وقتل 300 مسلح في غارات جوية على مدينة الكفرة خلال 10 أشهر.\n"
+            "وقتل 17 مدنيا في الغارات الجوية على مدينة الكفرة خلال هذه الفترة.\n")
+    assert mentions_of(article("p", text), [place(text, "الكفرة")]) == []
+    # without the total before it, «this period» is no period of weeks
+    text = "وقتل 17 مدنيا في غارات جوية على مدينة الكفرة خلال هذه الفترة."
+    assert len(mentions_of(article("q", text), [place(text, "الكفرة")])) == 1

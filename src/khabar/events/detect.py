@@ -178,11 +178,15 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
     mentions = []
     lead_in = 0  # where the sentence before starts: a date there sets this one's scene
     rejected_before = False  # the sentence before rejects an accusation («… باطلة»)
+    counted_over_period = False  # a sentence before counts over weeks («خلال 10 أشهر»)
     tolls = [claim.span[0] for claim in claims
              if claim.quantity == "killed" and not claim.part_of and claim.subject in COMBATANTS]
     for start, end, whole in _event_segments(article.text, tolls,
                                              [place.start for place in places]):
         scene_from, lead_in = lead_in, start
+        whole_sentence = article.text[whole[0]:whole[1]]
+        long_period = _long_period(whole_sentence, counted_over_period)
+        counted_over_period = counted_over_period or long_period
         if "\n" in article.text[scene_from:start]:
             scene_from = start
         sentence = article.text[start:end]
@@ -216,9 +220,8 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         if not found:
             found = _combatants_killed([claim for claim in killed if not _unreal(
                 sentence, (claim.span[0] - start, claim.span[1] - start), cues)], start)
-        whole_sentence = article.text[whole[0]:whole[1]]
         if not found or _not_happened(sentence, words, senses) or (
-                _long_period(whole_sentence) and not any(hit.precision == "day" for hit in when)):
+                long_period and not any(hit.precision == "day" for hit in when)):
             continue
         named_actors = find_actors(folded, start)
         inside = _where_not_whence(article.text, [
@@ -1000,10 +1003,12 @@ def _opens_scene(sentence: str) -> bool:
         first[:1] in {"و", "ف"} and first[1:] in scene_words("scene"))
 
 
-def _long_period(sentence: str) -> bool:
+def _long_period(sentence: str, told_before: bool = False) -> bool:
     """Whether a sentence counts over weeks or more («قتلت 3042 من داعش خلال 10 أشهر»,
     «وتدور منذ أسابيع معارك»): a period word, a number or none, a long unit
-    (``scene_words.tsv`` period, long_unit)."""
+    (``scene_words.tsv`` period, long_unit); or, when the report ``told_before`` of such a
+    period, a period word pointing back to it («قتل 170 مدنيا … خلال هذه الفترة»:
+    period_back)."""
     words = [word.removeprefix("و") for word in WORD.findall(normalize(sentence))]
     leads, units = scene_words("period"), scene_words("long_unit")
     for i, word in enumerate(words):
@@ -1012,6 +1017,8 @@ def _long_period(sentence: str) -> bool:
         if not lead:
             continue
         after = words[i + lead:i + lead + 2]
+        if told_before and " ".join(after) in scene_words("period_back"):
+            return True
         if after and after[0].isdigit():
             after = after[1:]
         if after and after[0] in units:
