@@ -823,3 +823,13 @@ def test_a_toll_over_the_period_a_report_counted_over_is_no_event() -> None:
     # without the total before it, «this period» is no period of weeks
     text = "وقتل 17 مدنيا في غارات جوية على مدينة الكفرة خلال هذه الفترة."
     assert len(mentions_of(article("q", text), [place(text, "الكفرة")])) == 1
+
+
+def test_a_day_that_ends_a_long_period_does_not_make_its_count_an_event() -> None:
+    # invented sentences: «حتى اليوم» ends the ten months; «اليوم» alone is the day of it
+    for text, events in (
+            ("وقتل 300 مسلح في غارات جوية على مدينة الكفرة خلال 10 أشهر وحتى اليوم.", 0),
+            ("وقتل 30 مسلحا في غارات جوية على مدينة الكفرة اليوم بعد معارك دامت 10 أشهر.", 1)):
+        today = text.index("اليوم")
+        dates = [DateHit(today, today + len("اليوم"), "2025-03-10", "day")]
+        assert len(mentions_of(article("u", text), [place(text, "الكفرة")], dates)) == events

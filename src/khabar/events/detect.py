@@ -220,8 +220,9 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         if not found:
             found = _combatants_killed([claim for claim in killed if not _unreal(
                 sentence, (claim.span[0] - start, claim.span[1] - start), cues)], start)
-        if not found or _not_happened(sentence, words, senses) or (
-                long_period and not any(hit.precision == "day" for hit in when)):
+        if not found or _not_happened(sentence, words, senses) or (long_period and not any(
+                hit.precision == "day" and not _after_word(article.text, hit.start, "until")
+                for hit in when)):
             continue
         named_actors = find_actors(folded, start)
         inside = _where_not_whence(article.text, [
