@@ -833,3 +833,11 @@ def test_a_day_that_ends_a_long_period_does_not_make_its_count_an_event() -> Non
         today = text.index("اليوم")
         dates = [DateHit(today, today + len("اليوم"), "2025-03-10", "day")]
         assert len(mentions_of(article("u", text), [place(text, "الكفرة")], dates)) == events
+
+
+def test_a_place_that_says_where_the_one_before_it_lies_is_not_where() -> None:
+    # invented sentence: the clashes are in the region, which lies north of the town
+    text = "وفي محافظة الجفرة شمال سبها اندلعت اشتباكات بين قوات الوفاق ومسلحين."
+    [mention] = mentions_of(article("l", text), [place(text, "الجفرة", precision=3),
+                                                 place(text, "سبها")])
+    assert mention.place.name == "الجفرة"

@@ -63,6 +63,7 @@ from khabar.link.actors import (
 from khabar.link.geocode import (
     CUE_WORDS,
     NEAR_BEFORE_MIN,
+    NEAR_WORDS,
     demonym_country,
     load_gazetteer,
     place_form,
@@ -1100,7 +1101,12 @@ def _where_not_whence(text: str, places: list[PlaceHit]) -> list[PlaceHit]:
     # a reported clause is who acted; it is the place only if the sentence names no other
     acting = [place for place in kept if place.precision >= REGION
               and _after_complementizer(text, place.start)]
-    return [place for place in kept if place not in acting] or kept
+    kept = [place for place in kept if place not in acting] or kept
+    # «في محافظة لحج شمال عدن»: a place that says where the one before it lies is not where
+    ordered = sorted(places, key=lambda p: p.start)
+    landmarks = [place for before, place in pairwise(ordered)
+                 if _lies_by(text, before.end, place.start)]
+    return [place for place in kept if place not in landmarks] or kept
 
 
 MILITARY_FORCES = "Military Forces of {country}"
@@ -1119,6 +1125,14 @@ def _acting_country(text: str, places: list[PlaceHit], start: int, trigger_at: i
 def _after_complementizer(text: str, start: int) -> bool:
     words = normalize(text[max(0, start - 12):start]).split()
     return bool(words) and complementizers().get(words[-1].removeprefix("ب")) == "that"
+
+
+def _lies_by(text: str, previous_end: int, start: int) -> bool:
+    """Whether only words of where a place lies by another («شمال», «في جنوب شرق», «قرب»:
+    ``place_words.tsv`` near) stand between a place and the one before it."""
+    words = [word for word in fold_phrase(text[previous_end:start]).split() if word != "في"]
+    return 0 < len(words) <= 2 and all(
+        any(form in NEAR_WORDS for form in word_forms(word)) for word in words)
 
 
 def _joined(text: str, previous_end: int | None, start: int) -> bool:
