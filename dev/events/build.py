@@ -9,7 +9,8 @@ cut from the articles by offset) that `khabar eval` reads.
 
 Usage:
   python dev/events/build.py strip PART.json... > dev/events/gold.json
-  python dev/events/build.py materialize OUT_DIR
+  python dev/events/build.py materialize OUT_DIR [GOLD]   (GOLD: dev/events/gold.json, or
+      dev/events/heldout/gold.json for the blind held-out set)
       writes OUT_DIR/articles/<corpus id>.txt (+ .meta.json) and OUT_DIR/gold.json; then
       khabar analyze OUT_DIR/articles --out OUT_DIR/pred --no-db
       khabar eval --gold OUT_DIR/gold.json --pred OUT_DIR/pred
@@ -55,9 +56,9 @@ def strip(parts: list[Path]) -> dict:
     return merged
 
 
-def materialize(out: Path) -> None:
+def materialize(out: Path, gold_path: Path = HERE / "gold.json") -> None:
     """Articles from the corpus and a gold file with each span's text cut back out."""
-    gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
     texts = write_gold_articles(out / "articles", gold)
     for event in gold["events"]:
         for span in event["spans"]:
@@ -75,6 +76,6 @@ if __name__ == "__main__":
         json.dump(strip([Path(p) for p in sys.argv[2:]]), sys.stdout, ensure_ascii=False,
                   indent=1)
     elif sys.argv[1] == "materialize":
-        materialize(Path(sys.argv[2]))
+        materialize(Path(sys.argv[2]), *(Path(arg) for arg in sys.argv[3:4]))
     else:
         sys.exit(__doc__)

@@ -14,13 +14,17 @@ The screens are rough (the gold is made by reading). Deterministic: the same cor
 same sample.
 
 Usage: python dev/events/sample.py OUT_DIR
+       python dev/events/sample.py --held-out OUT_DIR   (the blind held-out sample: another
+           seed, no article of dev/events/gold.json, 2 pairs, 12 singles, 4 negatives)
 Writes OUT_DIR/articles/<corpus id>.txt (the corpus `text`, unchanged) and .meta.json and
 prints the chosen ids with their part. Does not import khabar.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import json
 import re
 import sys
 from pathlib import Path
@@ -32,6 +36,11 @@ SEED = "events-2026"
 N_PAIRS = 6
 N_SINGLES = 18
 N_NEGATIVE = {"sport": 3, "economy": 3, "intent": 4}
+# The held-out sample is drawn after the development set was tuned on: a new seed, none of
+# the development articles, fewer articles (it is read once, to measure, never to tune).
+HELD_OUT = {"seed": "events-heldout-2026", "pairs": 2, "singles": 12,
+            "negatives": {"sport": 1, "economy": 1, "intent": 2}}
+DEV_GOLD = Path(__file__).resolve().parent / "gold.json"
 MIN_WORDS, MAX_WORDS = 80, 350
 
 TRIGGER = re.compile(
@@ -59,6 +68,12 @@ CLITICS = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 def hashed(*keys: str) -> str:
     """A stable order that does not follow the corpus's own (outlet, date) order."""
     return hashlib.sha256(":".join((SEED, *keys)).encode()).hexdigest()
+
+
+def dev_ids() -> set[str]:
+    """Corpus ids of the development set's articles (kept out of the held-out sample)."""
+    gold = json.loads(DEV_GOLD.read_text(encoding="utf-8"))
+    return {doc["doc_id"].removesuffix(".txt") for doc in gold["documents"]}
 
 
 def words(record: dict) -> int:
@@ -128,11 +143,11 @@ def same_event_pairs(reports: list[dict]) -> list[tuple[str, str]]:
     return chosen
 
 
-def main(out_dir: Path) -> None:
+def main(out_dir: Path, excluded: set[str]) -> None:
     reports: list[dict] = []
     negatives: dict[str, list[dict]] = {kind: [] for kind in N_NEGATIVE}
     for record in corpus_records():
-        if not MIN_WORDS <= words(record) <= MAX_WORDS:
+        if not MIN_WORDS <= words(record) <= MAX_WORDS or record["id"] in excluded:
             continue
         if is_event_report(record):
             reports.append(record)
@@ -164,4 +179,14 @@ def main(out_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--held-out", action="store_true",
+                        help="draw the blind held-out sample instead of the development one")
+    args = parser.parse_args()
+    excluded: set[str] = set()
+    if args.held_out:
+        SEED, N_PAIRS, N_SINGLES = HELD_OUT["seed"], HELD_OUT["pairs"], HELD_OUT["singles"]
+        N_NEGATIVE = HELD_OUT["negatives"]
+        excluded = dev_ids()
+    main(args.out_dir, excluded)
