@@ -841,3 +841,40 @@ def test_a_place_that_says_where_the_one_before_it_lies_is_not_where() -> None:
     [mention] = mentions_of(article("l", text), [place(text, "الجفرة", precision=3),
                                                  place(text, "سبها")])
     assert mention.place.name == "الجفرة"
+
+
+def kind(text: str, town: str) -> tuple:
+    [mention] = mentions_of(article("k", text), [place(text, town)])
+    return mention.event_type, mention.sub_event_type, mention.actor1, mention.actor2
+
+
+def test_a_strike_verb_with_an_aircraft_for_subject_is_an_air_strike():
+    # invented sentences
+    air = ("Explosions/Remote violence", "Air/drone strike")
+    # «قصف» alone is shelling; with an aircraft after it, an air strike
+    assert kind("قصفت مقاتلات الجيش الوطني الليبي رتلا للمسلحين في مدينة الكفرة.",
+                "الكفرة")[:3] == (*air, "Military Forces of Libya (2014-) Libyan National Army")
+    assert kind("قصفت القوات رتلا للمسلحين في مدينة الكفرة.", "الكفرة")[:2] == (
+        "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    # «استهدف» and «تدمير» are no event words, but an aircraft before them strikes
+    assert kind("وقال المصدر إن الطيران استهدف مخازن للسلاح في مدينة الكفرة.",
+                "الكفرة")[:2] == air
+    assert kind("ونجحت طائرات الجيش في تدمير مخازن للسلاح في مدينة الكفرة.",
+                "الكفرة")[:2] == air
+    assert not mentions_of(article("k", "استهدفت الخطة تطوير مدينة الكفرة."), [])
+    # an aircraft destroyed is no strike
+    assert not mentions_of(article("k", "وأعلن الجيش تدمير طائرات في مطار الكفرة."), [])
+    # only a state's forces fly: the rebels who hold the town did not strike it
+    assert kind("تحطمت طائرة حربية أثناء قصفها حيا في مدينة الكفرة التي تسيطر عليها "
+                "فصائل المعارضة.", "الكفرة")[:3] == (*air, None)
+
+
+def test_an_armed_group_that_arrests_people_abducts_them():
+    # invented sentences
+    assert kind("اعتقل تنظيم داعش 38 مواطنا في مدينة الكفرة أمس.", "الكفرة") == (
+        "Violence against civilians", "Abduction/forced disappearance", "Islamic State",
+        "Civilians (Libya)")
+    # its members arrested, or a verbal noun: the state's police arrested them
+    assert kind("اعتقلت عناصر من داعش في مدينة الكفرة.", "الكفرة")[1:3] == (
+        "Arrests", "Police Forces of Libya")
+    assert kind("وأعلنت الشرطة اعتقال تنظيم داعش في مدينة الكفرة.", "الكفرة")[1] == "Arrests"

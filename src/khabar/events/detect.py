@@ -48,6 +48,7 @@ from datetime import date, timedelta
 from functools import cache
 from itertools import pairwise
 
+from khabar.events.air_strikes import aircraft_strikes
 from khabar.extract.lexicons import complementizers, reporting_cues
 from khabar.extract.numbers import number_words
 from khabar.link.actors import (
@@ -203,7 +204,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             and not _said_on(article.text, hit, statements)]
         if when and _long_before(when[0], published):
             continue  # «في 26 يونيو الماضي»: background, not news of this report
-        words = find_phrases(folded, triggers())
+        words = [*aircraft_strikes(folded), *find_phrases(folded, triggers())]
         cues = find_phrases(folded, not_happened_words())
         rejects = any(cue.value == "rejects" for cue in cues)
         if not (rejects or rejected_before):
@@ -254,6 +255,10 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         actor1, actor2 = _roles(named_actors, start + offset, roles, country, specific,
                                 (start, sentence), fire_from=event_type in FIRE_FROM_TYPES
                                 and sub_type != TERRITORY)
+        if sub_type == ARRESTS and _seized_by_group(named_actors, start + offset, form):
+            # «اعتقل تنظيم داعش 38 مواطنا»: an armed group's detention is an abduction
+            event_type, sub_type = VIOLENCE_AGAINST_CIVILIANS, ABDUCTION
+            actor2 = actor2 or (resolve(CIVILIANS_OF, country) if country else None)
         actor1, actor2 = _coded_roles(actor1, actor2, named_actors, event_type, sub_type,
                                       sentence, country, answered)
         actor1_from = None
@@ -831,7 +836,7 @@ def _role_words_at(folded: FoldedText, offset: int) -> dict[str, list[Span]]:
     """Role → the original spans of the sentence's role words."""
     found: dict[str, list[Span]] = {"target": [], "agent": [], "answer": [], "victim": [],
                                     "casualty": [], "partitive": [], "ally": [],
-                                    "side": []}
+                                    "side": [], "seizes": []}
     for hit in find_phrases(folded, role_words()):
         span = (hit.start + offset, hit.end + offset)
         found[hit.value].append(span)
@@ -854,6 +859,20 @@ def _answers_fire(named: list[ActorName], roles: dict[str, list[Span]],
         for at, end in roles["answer"])
 
 
+def _seized_by_group(named: list[ActorName], trigger_at: int, form: str) -> bool:
+    """Whether an arrest verb has an armed group for subject, right after it («اعتقل
+    تنظيم داعش 38 مواطنا», «اعتقلت ميليشيات الحوثي»; ``role_words.tsv`` seizes). Not a
+    verbal noun or a group's members: in «اعتقال عناصر داعش» the group is arrested."""
+    words = role_words()
+    if words.get(fold_phrase(form)) != "seizes":
+        return False
+    end = trigger_at + len(form)
+    subject = next((actor for actor in named if actor.start >= end), None)
+    return (subject is not None and subject.start - end <= 1
+            and subject.inter not in (*FORCES, CIVILIANS, "")
+            and words.get(fold_phrase(subject.written).split(" ", 1)[0]) != "partitive")
+
+
 def _coded_roles(actor1: str | None, actor2: str | None, named: list[ActorName],
                  event_type: str, sub_type: str, sentence: str, country: str | None,
                  answered: bool = False) -> tuple[str | None, str | None]:
@@ -863,7 +882,9 @@ def _coded_roles(actor1: str | None, actor2: str | None, named: list[ActorName],
     another country («من داخل الأراضي اليمنية») was fired by a group of that country, not by
     the state forces the sentence names, unless they answered it («ردت القوات السعودية …
     على مصدر إطلاق المقذوفات»: that group is then actor2); with no actor named, the actor
-    of the event's kind (``_unnamed_actor1``)."""
+    of the event's kind (``_unnamed_actor1``); only a state's forces fly air strikes, so
+    the rebels who hold the town struck («أريحا … التي تسيطر عليها فصائل المعارضة») are
+    not who struck it."""
     if event_type in CROWD_EVENTS and country:
         crowd = resolve(default_actors()[(event_type, "")], country)
         return crowd, actor1 if actor1 != crowd else actor2
@@ -872,6 +893,8 @@ def _coded_roles(actor1: str | None, actor2: str | None, named: list[ActorName],
         actor1, actor2 = None, actor2 if actor2 and inter_of(actor2) != CIVILIANS else actor1
     if sub_type == ARRESTS and actor1 and inter_of(actor1) != STATE_FORCES:
         actor1, actor2 = None, actor1
+    if sub_type == AIR_STRIKE and actor1 and inter_of(actor1) not in FORCES:
+        actor1 = None
     if sub_type == SURRENDER and actor1 and inter_of(actor1) in FORCES:
         # «أكثر من 22 شخصا سلموا أنفسهم» to the army: the side that gave itself up acts
         surrendered = actor2 if actor2 and inter_of(actor2) not in FORCES else resolve(
@@ -894,6 +917,10 @@ def _coded_roles(actor1: str | None, actor2: str | None, named: list[ActorName],
 CROWD_EVENTS = frozenset({"Protests", "Riots"})
 EXPLOSIONS = "Explosions/Remote violence"
 ARRESTS = "Arrests"
+VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
+ABDUCTION = "Abduction/forced disappearance"
+CIVILIANS_OF = "Civilians ({country})"
+AIR_STRIKE = "Air/drone strike"
 # triggers.tsv's own sub-types: ground taken is resolved by who took it (``_territory``), a
 # surrender is ACLED's «Other» with the side that gave itself up as actor1
 TERRITORY = "territory"
