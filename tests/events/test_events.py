@@ -421,6 +421,24 @@ def test_a_toll_over_months_or_a_weeks_long_situation_is_no_event() -> None:
         assert len(mentions_of(report, [place(text, "الكفرة")], dates)) == 1, text
 
 
+def test_a_period_of_a_week_since_then_or_since_a_month_long_ago_is_no_event() -> None:
+    # invented sentences; published 2025-03-10
+    for text in ("وأسفرت الغارات خلال أسبوع عن مقتل 260 مسلحا في مدينة الكفرة.",
+                 "ومنذ ذلك الحين تشن القوات غارات على مدينة الكفرة."):
+        assert mentions_of(article("p", text), [place(text, "الكفرة")]) == [], text
+    text = "وخسرت القوات منذ نهاية يناير الماضي مدنا منها الكفرة بعد معارك عنيفة."
+    january = text.index("يناير")
+    since = [DateHit(january, january + len("يناير الماضي"), "2025-01", "month")]
+    assert mentions_of(article("p", text), [place(text, "الكفرة")], since) == []
+    # a date after the event words is another clause's: «منذ» a town's capture, a total
+    for text in ("وقصفت طائرة حربية حيا في مدينة الكفرة التي تسيطر عليها المعارضة منذ "
+                 "نهاية يناير الماضي.",
+                 "وقتل المسلحون جنديين في الكفرة ليرتفع عدد القتلى منذ نهاية يناير الماضي."):
+        january = text.index("يناير")
+        since = [DateHit(january, january + len("يناير الماضي"), "2025-01", "month")]
+        assert len(mentions_of(article("p", text), [place(text, "الكفرة")], since)) == 1, text
+
+
 def test_ground_taken_by_an_army_named_generically_is_the_government_regaining_it() -> None:
     # «الجيش الوطني» is a template of the lexicon (its country is filled in from the place):
     # the sub-type must follow the actor it resolves to, not the template's spelling.

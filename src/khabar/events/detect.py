@@ -199,9 +199,10 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         named_days = [hit for hit in dates if start <= hit.start and hit.end <= end]
         # «أمس» needs a publication date; an old date after «منذ» starts a period («عدد
         # القتلى منذ 20 يوليو»), it dates no event (a recent one does: «منذ أمس»)
-        when = [hit for hit in named_days if hit.value and not (
-            _after_word(article.text, hit.start, "since") and _long_before(hit, published))
-            and not _said_on(article.text, hit, statements)]
+        since_long_ago = [hit for hit in named_days if hit.value and _after_word(
+            article.text, hit.start, "since") and _long_before(hit, published)]
+        when = [hit for hit in named_days if hit.value and hit not in since_long_ago
+                and not _said_on(article.text, hit, statements)]
         if when and _long_before(when[0], published):
             continue  # «في 26 يونيو الماضي»: background, not news of this report
         words = [*aircraft_strikes(folded), *find_phrases(folded, triggers())]
@@ -222,6 +223,11 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
         if not found:
             found = _combatants_killed([claim for claim in killed if not _unreal(
                 sentence, (claim.span[0] - start, claim.span[1] - start), cues)], start)
+        # «وخسرت قوات النظام منذ نهاية مارس الماضي عددا من المدن … بعد معارك»: a period
+        # before the event words frames them (not «قتل جنديين ليرتفع العدد منذ 20 يوليو»)
+        long_period = long_period or any(
+            hit.start < start + min(offset for _, offset, *_ in found) for hit in since_long_ago
+        ) if found else long_period
         if not found or _not_happened(sentence, words, senses) or (long_period and not any(
                 hit.precision == "day" and not _after_word(article.text, hit.start, "until")
                 for hit in when)):
@@ -1035,13 +1041,17 @@ def _opens_scene(sentence: str) -> bool:
 def _long_period(sentence: str, told_before: bool = False) -> bool:
     """Whether a sentence counts over weeks or more («قتلت 3042 من داعش خلال 10 أشهر»,
     «وتدور منذ أسابيع معارك»): a period word, a number or none, a long unit
-    (``scene_words.tsv`` period, long_unit); or, when the report ``told_before`` of such a
+    (``scene_words.tsv`` period, long_unit), or a phrase of one (long_span: «خلال أسبوع»,
+    «ومنذ ذلك الحين تشن القوات غارات»); or, when the report ``told_before`` of such a
     period, a period word pointing back to it («قتل 170 مدنيا … خلال هذه الفترة»:
     period_back)."""
     words = [word.removeprefix("و") for word in WORD.findall(normalize(sentence))]
     leads, units = scene_words("period"), scene_words("long_unit")
     for i, word in enumerate(words):
         two = " ".join(words[i:i + 2])
+        if two in scene_words("long_span") or " ".join(words[i:i + 3]) in scene_words(
+                "long_span"):
+            return True
         lead = 2 if two in leads else 1 if word in leads else 0
         if not lead:
             continue
