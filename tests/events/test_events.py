@@ -896,3 +896,25 @@ def test_an_armed_group_that_arrests_people_abducts_them():
     assert kind("اعتقلت عناصر من داعش في مدينة الكفرة.", "الكفرة")[1:3] == (
         "Arrests", "Police Forces of Libya")
     assert kind("وأعلنت الشرطة اعتقال تنظيم داعش في مدينة الكفرة.", "الكفرة")[1] == "Arrests"
+
+
+def test_a_blast_named_again_at_its_place_without_a_day_is_the_same_blast() -> None:
+    # invented report; the second sentence places the blast again, with no day of its own
+    text = ("قالت مصادر إن 18 مجندا بالشرطة على الأقل أصيبوا يوم الأحد في انفجار عبوة ناسفة "
+            "استهدف حافلة بمدينة "
+            "الكفرة.\nوذكرت المصادر أن الانفجار وقع على الطريق الساحلي بالكفرة.\n"
+            "واعتقلت الشرطة خمسة أشخاص في الكفرة.\nوقالت إن الاعتقال جرى في الكفرة.\n")
+    report = article("b", text, published="2025-03-10")
+    sunday = text.index("يوم الأحد")
+    towns = [PlaceHit(at, at + 6, "الكفرة", "Libya", None, 24.2, 23.3, 1)
+             for at in (text.index("الكفرة"), text.index("بالكفرة") + 1,
+                        text.index("الكفرة", text.index("خمسة")),
+                        text.rindex("الكفرة"))]
+    mentions = mentions_of(report, towns, [DateHit(sunday, sunday + 9, "2025-03-09", "day")])
+    # the police bused to their leave were hurt: they are actor2, not who set the bomb
+    assert mentions[0].actor2 == "Police Forces of Libya" != mentions[0].actor1
+    events = merge_events(mentions, [Story("s", "l", ["b"], None, None)], [report], [])
+    [blast] = [event for event in events if event.event_type == "Explosions/Remote violence"]
+    assert len(blast.spans) == 2
+    # an arrest is not an attack named again: its two sentences stay as they were
+    assert len([event for event in events if event.sub_event_type == "Arrests"]) == 2

@@ -149,6 +149,7 @@ class EventMention:
     share: tuple[int, int] = (0, 1)  # this town's place among the towns the sentence lists
     split_among: list[str] = field(default_factory=list)  # those towns, when more than one
     told_before: bool = False  # «أدان الهجوم»: it points back to an event the report told
+    definite: bool = False  # «أن الانفجار وقع بمنطقة الخلفاء»: its event word has «ال»
 
 
 @cache
@@ -297,6 +298,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             fatalities_reported=[] if event_type == STRATEGIC
             else [_reported(claim) for claim in killed],
             told_before=_points_back(sentence, offset, placed=bool(inside)),
+            definite=_definite(sentence, offset) and not _opens_scene(sentence),
             claimed_by={"statement_id": statement.id, "speaker": statement.speaker,
                         "speaker_text": statement.speaker_text} if statement else None,
         ), _listed_towns(article.text, inside, place))
@@ -815,12 +817,29 @@ def _lost_people(actor: ActorName, roles: dict[str, list[Span]],
     casualty_nouns = {end for _, end in roles["casualty"]}
     if any(count or (count == 0 and end in casualty_nouns) for end, count in counted):
         return True
+    if _counted_then_hurt(actor, roles, sentence):
+        return True
     return any(actor.start - VICTIM_REACH <= end <= actor.start
                for _, end in roles["victim"]) and any(
         first < actor.start < end  # «من عناصر» overlaps the actor «عناصر الأمن»
         or (end <= actor.start and text[end - start:actor.start - start].strip(
             QUOTE_AND_SPACE) in GENITIVE_LAM)
         for first, end in roles["partitive"])
+
+
+def _counted_then_hurt(actor: ActorName, roles: dict[str, list[Span]],
+                       sentence: tuple[int, str]) -> bool:
+    """Whether the actor is counted and then said to be hurt: «18 مجندا بالشرطة على الأقل
+    أصيبوا». A count right before it (a noun between allowed), a casualty word soon after
+    («داعش قتل 5 جنود» is no count: there the actor killed)."""
+    start, text = sentence
+    before = normalize(re.sub(r"\S*$", "", text[:actor.start - start])).split()[-2:]
+    if not any(word.isdigit() or word in number_words() for word in before):
+        return False
+    return any(0 <= first - actor.end <= HURT_REACH for first, _ in roles["victim"])
+
+
+HURT_REACH = 16  # characters from a counted actor to the casualty word («على الأقل أصيبوا»)
 
 
 def _number_words(between: str) -> int | None:

@@ -38,6 +38,10 @@ from khabar.reuse.independence import count_independent, pairs_among, reuse_by_d
 from khabar.text.spans import overlaps
 
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+# sub-types of one strike, blast or attack that a report names again («الانفجار وقع …»)
+ATTACKS = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack",
+                     "Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
+                     "Abduction/forced disappearance"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
@@ -91,8 +95,14 @@ def _same_event(a: EventMention, b: EventMention, copied: Copied) -> bool:
         # told again where it was
         both_dated = a.date_in_sentence and b.date_in_sentence
         nested = bool(a.place and b.place and a.place.name != b.place.name)
+        # «انفجار عبوة ناسفة … يوم الأحد بمدينة العريش», then «أن الانفجار وقع بمنطقة
+        # الخلفاء … بالعريش»: the bombing named again, with its place and no day
+        # (not ground taken: «السيطرة على» names each stretch of an advance)
+        later = max(a, b, key=lambda mention: mention.span)
+        named_again = (later.definite and not later.date_in_sentence
+                       and later.sub_event_type in ATTACKS)
         return (a.place_in_sentence and b.place_in_sentence and _dates_overlap(a, b)
-                and (both_dated or nested))
+                and (both_dated or nested or named_again))
     return _dates_overlap(a, b)
 
 
