@@ -918,3 +918,18 @@ def test_a_blast_named_again_at_its_place_without_a_day_is_the_same_blast() -> N
     assert len(blast.spans) == 2
     # an arrest is not an attack named again: its two sentences stay as they were
     assert len([event for event in events if event.sub_event_type == "Arrests"]) == 2
+
+
+def test_yemens_sides_by_the_names_news_gives_them():
+    # invented sentences: the pro-government side and the Houthis as Saudi news names them
+    def yemen(text: str, town: str, country: str = "Yemen") -> tuple:
+        at = text.index(town)
+        hit = PlaceHit(at, at + len(town), town, country, None, 13.6, 44.0, 1)
+        [mention] = mentions_of(article("y", text), [hit])
+        return mention.actor1, mention.actor2
+    assert yemen("وتواصلت المواجهات بين القوات الموالية للشرعية وميليشيات المتمردين في تعز.",
+                 "تعز") == ("Military Forces of Yemen (2012-) Hadi faction",
+                           "Ansar Allah (Houthis)")
+    # a name that says «الحوثي» is the Houthis wherever the shells fall
+    assert yemen("سقطت مقذوفات أطلقها المتمردون الحوثيون على قرية في الطوال.", "الطوال",
+                 "Saudi Arabia")[0] == "Ansar Allah (Houthis)"
