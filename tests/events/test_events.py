@@ -933,3 +933,14 @@ def test_yemens_sides_by_the_names_news_gives_them():
     # a name that says «الحوثي» is the Houthis wherever the shells fall
     assert yemen("سقطت مقذوفات أطلقها المتمردون الحوثيون على قرية في الطوال.", "الطوال",
                  "Saudi Arabia")[0] == "Ansar Allah (Houthis)"
+
+
+def test_an_event_word_inside_an_armed_groups_name_tells_no_event():
+    # invented sentences
+    for text in ("وقضت المرأة حكما بالسجن لانتمائها إلى جبهة جيش تحرير الشعب الثوري في الكفرة.",
+                 "وقال إن عناصر من هيئة تحرير الشام وصلوا إلى الكفرة."):
+        assert mentions_of(article("g", text), [place(text, "الكفرة")]) == [], text
+    # a name that starts with its event word still tells it
+    text = "وشن سلاح الجو الليبي ضربات على مواقع في الكفرة."
+    [strike] = mentions_of(article("g", text), [place(text, "الكفرة")])
+    assert strike.sub_event_type == "Air/drone strike"

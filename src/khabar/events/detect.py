@@ -213,7 +213,7 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             cues = [cue for cue in cues if cue.value != "alleged"]
         rejected_before = rejects
         senses = [(sense.start, sense.end) for sense in find_phrases(folded, other_sense_words())]
-        found = _match(folded, words, cues, senses)
+        found = _match(folded, words, cues, senses + _inside_names(folded))
         if not found and killed and whole == (start, end) and _goes_on(
                 article.text, mentions, start, named_days):
             # «… غارات على مواقعهم. وأسفرت عن مقتل 17 مسلحا»: the toll of the event just told
@@ -584,6 +584,20 @@ def other_sense_words() -> PhraseTable[str]:
     """Folded form → the form as listed (``other_senses.tsv``)."""
     return PhraseTable((fold_phrase(row["form"]), row["form"])
                        for row in load_tsv(OTHER_SENSES_FILE))
+
+
+def _inside_names(folded: FoldedText) -> list[Span]:
+    """Where an event word is part of an actor's name, past its first word: «جبهة جيش
+    تحرير الشعب الثوري», «هيئة تحرير الشام» liberate nothing. A name that starts with its
+    event word still tells it («سلاح الجو الليبي» strikes)."""
+    return [(_next_word(folded.original, actor.start), actor.end)
+            for actor in find_actors(folded)]
+
+
+def _next_word(text: str, offset: int) -> int:
+    """Where the word after the one at ``offset`` starts (the end of the text if none)."""
+    space = re.search(r"\s+", text[offset:])
+    return offset + space.end() if space else len(text)
 
 
 def _not_happened(sentence: str, words: list[PhraseMatch], senses: list[Span]) -> bool:
