@@ -944,3 +944,14 @@ def test_an_event_word_inside_an_armed_groups_name_tells_no_event():
     text = "وشن سلاح الجو الليبي ضربات على مواقع في الكفرة."
     [strike] = mentions_of(article("g", text), [place(text, "الكفرة")])
     assert strike.sub_event_type == "Air/drone strike"
+
+
+def test_gunfire_is_a_clash_or_an_attack_on_civilians_but_a_ceasefire_is_neither():
+    # invented sentences
+    assert kind("وأطلق مسلحون النار على دورية للشرطة في مدينة الكفرة.", "الكفرة")[:2] == (
+        "Battles", "Armed clash")
+    assert kind("وفتح مسلحون النار على المدنيين في سوق مدينة الكفرة.", "الكفرة")[:2] == (
+        "Violence against civilians", "Attack")
+    text = "وأعلن الطرفان وقف إطلاق النار في مدينة الكفرة."
+    assert all(mention.event_type != "Battles"
+               for mention in mentions_of(article("f", text), [place(text, "الكفرة")]))

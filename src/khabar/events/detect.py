@@ -268,6 +268,11 @@ def article_event_mentions(article: Article, claims: list[Claim], places: list[P
             actor2 = actor2 or (resolve(CIVILIANS_OF, country) if country else None)
         actor1, actor2 = _coded_roles(actor1, actor2, named_actors, event_type, sub_type,
                                       sentence, country, answered)
+        if (sub_type == ARMED_CLASH and inter_of(actor2) == CIVILIANS
+                and inter_of(actor1) not in FORCES):
+            # «أطلق المسلحون النار على المدنيين»: civilians do not fight, they are attacked
+            # (not «تبادلت القوات الهندية والباكستانية إطلاق النار»: civilians were hurt)
+            event_type, sub_type = VIOLENCE_AGAINST_CIVILIANS, "Attack"
         actor1_from = None
         # «أن تركيا شنت غارات … شمالي العراق»: a country that is who acted, not where
         acting = _acting_country(article.text, places, start, start + offset)
@@ -956,6 +961,7 @@ def _coded_roles(actor1: str | None, actor2: str | None, named: list[ActorName],
 CROWD_EVENTS = frozenset({"Protests", "Riots"})
 EXPLOSIONS = "Explosions/Remote violence"
 ARRESTS = "Arrests"
+ARMED_CLASH = "Armed clash"
 VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
 ABDUCTION = "Abduction/forced disappearance"
 CIVILIANS_OF = "Civilians ({country})"
